@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -12,10 +14,12 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from theme_research import config
+from theme_research import config, pipeline, themes
 from theme_research.errors import ThemeResearchError
 from theme_research.importer import ImportReport, expand_paths, import_paths
+from theme_research.models import MARKET_TZ
 from theme_research.store import NewsStore
+from theme_research.window import Window, parse_at, parse_duration
 
 app = typer.Typer(
     help="Daily theme research reports for the China market, from real news feeds.",
@@ -143,3 +147,168 @@ def search(
         console.print(f"{item.published_at:%Y-%m-%d %H:%M} [cyan]{item.key}[/cyan] {item.title}")
     if not found:
         console.print("No match.")
+
+
+themes_app = typer.Typer(help="Theme packs: list, show, validate.", no_args_is_help=True)
+app.add_typer(themes_app, name="themes")
+
+
+@themes_app.command("list")
+def themes_list() -> None:
+    """The theme packs available (built-in and the user's own)."""
+    table = Table(title=f"Theme packs (your own go in {themes.user_pack_dir()})")
+    for column in ("slug", "name", "aliases", "segments", "securities", "ETFs"):
+        table.add_column(column)
+    for pack in _load_packs().values():
+        table.add_row(
+            pack.slug,
+            pack.name,
+            ", ".join(pack.aliases),
+            str(len(pack.segments)),
+            str(len(pack.all_securities())),
+            str(len(pack.etfs)),
+        )
+    console.print(table)
+
+
+@themes_app.command("show")
+def themes_show(theme: Annotated[str, typer.Argument(help="Name, slug or alias.")]) -> None:
+    """Show one pack: keywords, segments with their securities, ETFs, risks."""
+    pack = _get_pack(theme)
+    console.print(f"[bold]{pack.name}[/bold] ({pack.slug}) — {pack.description}")
+    top = sorted(pack.keywords.items(), key=lambda kv: -kv[1])
+    console.print("keywords: " + ", ".join(f"{k} {v:g}" for k, v in top))
+    console.print("exclude: " + ", ".join(pack.exclude))
+    for segment in pack.segments:
+        names = ", ".join(
+            f"{s.name} {s.ticker}{' *' if s.core else ''}" for s in segment.securities
+        )
+        console.print(f"[cyan]{segment.name}[/cyan]: {names}")
+    console.print("ETFs: " + ", ".join(f"{e.name} {e.ticker}" for e in pack.etfs))
+    console.print("risks: " + ", ".join(r.label for r in pack.risks))
+
+
+@themes_app.command("validate")
+def themes_validate(
+    files: Annotated[list[Path] | None, typer.Argument(help="Pack files (default: all).")] = None,
+) -> None:
+    """Check pack files: schema, code formats per exchange, duplicates. Exit 1 on problems."""
+    paths = files or [*themes.builtin_pack_paths(), *sorted(themes.user_pack_dir().glob("*.toml"))]
+    problems = [problem for path in paths for problem in themes.validate_pack(path)]
+    for problem in problems:
+        err.print(f"[red]✗[/red] {problem}", highlight=False)
+    if problems:
+        raise typer.Exit(1)
+    console.print(f"[green]✓[/green] {len(paths)} pack(s) valid")
+
+
+def _load_packs() -> dict[str, themes.ThemePack]:
+    try:
+        return themes.load_packs()
+    except ThemeResearchError as exc:
+        err.print(f"[red]Error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+
+
+def _get_pack(name: str) -> themes.ThemePack:
+    try:
+        return themes.get_pack(name, _load_packs())
+    except ThemeResearchError as exc:
+        err.print(f"[red]Error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+
+
+def _parse_window(day: str, at: str, lookback: str | None) -> Window:
+    try:
+        return pipeline.window_for(
+            date.fromisoformat(day), parse_at(at), parse_duration(lookback) if lookback else None
+        )
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+DayOption = Annotated[str, typer.Option("--date", help="Report day, YYYY-MM-DD (market time).")]
+AtOption = Annotated[str, typer.Option("--at", help="Report time HH:MM, Asia/Shanghai.")]
+LookbackOption = Annotated[
+    str | None,
+    typer.Option(help="Window length, e.g. 24h, 3d (default: since the previous trading day)."),
+]
+
+
+@app.command("rank")
+def rank_command(
+    theme: Annotated[str, typer.Option("--theme", "-t", help="Theme name, slug or alias.")],
+    day: DayOption = "",
+    at: AtOption = "15:30",
+    lookback: LookbackOption = None,
+    top: Annotated[int, typer.Option(help="How many events to show.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Full structure as JSON.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Rank the events of a theme's report window.
+
+    \b
+    Example:
+      theme-research rank --theme 人工智能 --date 2026-07-01
+    """
+    pack = _get_pack(theme)
+    window = _parse_window(day or _today(), at, lookback)
+    with open_store(db) as store:
+        day_analysis = pipeline.analyze_window(store, window, list(_load_packs().values()))
+    ranking = pipeline.rank_theme(day_analysis, pack)
+    if as_json:
+        typer.echo(json.dumps(ranking_json(ranking, top), ensure_ascii=False, indent=2))
+        return
+    print_ranking(ranking, top)
+
+
+def _today() -> str:
+    return datetime.now(MARKET_TZ).date().isoformat()
+
+
+def print_ranking(ranking: pipeline.ThemeRanking, top: int) -> None:
+    console.print(
+        f"[bold]{ranking.pack.name}[/bold] {ranking.window.label()}: "
+        f"{ranking.items_read} items, {ranking.events_formed} events, "
+        f"{len(ranking.ranked)} about the theme"
+    )
+    table = Table()
+    for column in ("#", "score", "headline", "feeds", "top features"):
+        table.add_column(column)
+    for ranked in ranking.ranked[:top]:
+        best = sorted(ranked.parts.items(), key=lambda kv: -abs(kv[1]))[:3]
+        table.add_row(
+            str(ranked.rank),
+            f"{ranked.score:.2f}",
+            ranked.headline.title,
+            ",".join(sorted(ranked.event.sources)),
+            " ".join(f"{k}={v:+.2f}" for k, v in best),
+        )
+    console.print(table)
+
+
+def ranking_json(ranking: pipeline.ThemeRanking, top: int) -> dict[str, object]:
+    """The ranking as plain data: window, counts, and each event with parts and item keys."""
+    return {
+        "theme": ranking.pack.name,
+        "window": {
+            "start": ranking.window.start.isoformat(),
+            "end": ranking.window.end.isoformat(),
+        },
+        "items_read": ranking.items_read,
+        "events_formed": ranking.events_formed,
+        "events": [
+            {
+                "rank": r.rank,
+                "score": r.score,
+                "parts": r.parts,
+                "headline": r.headline.title,
+                "event_type": r.event_type,
+                "tickers": list(r.tickers),
+                "segments": list(r.segments),
+                "matched": list(r.matched),
+                "items": [a.key for a in r.event.items],
+            }
+            for r in ranking.ranked[:top]
+        ],
+    }

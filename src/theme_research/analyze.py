@@ -1,0 +1,155 @@
+"""Theme-independent text analysis, done once per run: tokens, numbers, shingles.
+
+Selection, grouping and ranking all read an item's :class:`Analyzed` form, so the costly
+work (jieba segmentation) happens once however many themes are ranked.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+
+from theme_research.models import NewsItem
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|万)?\s*(美元|元|港元|欧元|日元|人民币)")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_LEAD = 160
+"""Characters of the body (after the title) that grouping compares: a story's lead."""
+
+
+@dataclass(frozen=True, slots=True)
+class Analyzed:
+    """An item with the text features every later stage reads."""
+
+    item: NewsItem
+    title: str
+    body: str
+    tokens: frozenset[str]
+    title_tokens: frozenset[str]
+    numbers: frozenset[str]
+    amounts_yuan: tuple[float, ...]
+    percents: tuple[float, ...]
+
+    @property
+    def key(self) -> str:
+        return self.item.key
+
+    @property
+    def lead(self) -> str:
+        """Title plus the start of the body: what two reports of one story share."""
+        return f"{self.title} {self.body[:_LEAD]}"
+
+
+class Segmenter:
+    """A jieba tokenizer whose dictionary knows every theme pack's words."""
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        jieba.setLogLevel(logging.WARNING)
+        self._jieba = jieba.Tokenizer()
+        for word in sorted(set(words)):
+            # A high frequency keeps pack terms whole ("人形机器人", "AI芯片").
+            self._jieba.add_word(word, freq=200_000)
+
+    def tokens(self, text: str) -> list[str]:
+        """Tokens of ``text``, lower-cased, punctuation and blanks dropped."""
+        return [t.lower() for t in self._jieba.lcut(text, HMM=False) if not _PUNCT.fullmatch(t)]
+
+
+@lru_cache(maxsize=4)
+def segmenter_for(words: tuple[str, ...]) -> Segmenter:
+    """A cached :class:`Segmenter` for one vocabulary (building one costs about a second)."""
+    return Segmenter(words)
+
+
+def analyze(items: Sequence[NewsItem], segmenter: Segmenter) -> list[Analyzed]:
+    """Analyze every item once."""
+    return [analyze_item(item, segmenter) for item in items]
+
+
+def analyze_item(item: NewsItem, segmenter: Segmenter) -> Analyzed:
+    title = strip_headline_brackets(item.title)
+    body = body_text(item)
+    title_tokens = with_heads(segmenter.tokens(title))
+    text = f"{title}\n{body}"
+    return Analyzed(
+        item=item,
+        title=title,
+        body=body,
+        tokens=title_tokens | with_heads(segmenter.tokens(body)),
+        title_tokens=title_tokens,
+        numbers=frozenset(numbers_in(text)),
+        amounts_yuan=tuple(amounts_in_yuan(text)),
+        percents=tuple(float(m) for m in _PERCENT.findall(text)),
+    )
+
+
+def with_heads(tokens: Iterable[str]) -> frozenset[str]:
+    """Tokens plus the two-character head of longer Chinese tokens.
+
+    "芯片股" then also yields "芯片", so a two-character term matches the start of a
+    compound but not its tail ("电池" is not found in "储能电池组" through "池组").
+    """
+    found = set(tokens)
+    found.update(t[:2] for t in list(found) if len(t) > 2 and has_cjk(t[:2]))
+    return frozenset(found)
+
+
+def body_text(item: NewsItem) -> str:
+    """The content without a leading 【title】 that only repeats the title."""
+    content = item.content
+    if content.startswith("【"):
+        end = content.find("】")
+        if 0 < end < 220:
+            content = content[end + 1 :]
+    return content.strip()
+
+
+def strip_headline_brackets(title: str) -> str:
+    return title.strip().strip("【】").strip()
+
+
+def numbers_in(text: str) -> list[str]:
+    """Every number written in the text, as written ("3.1", "40")."""
+    return _NUMBER.findall(text)
+
+
+_UNIT = {"万亿": 1e12, "亿": 1e8, "万": 1e4, None: 1.0, "": 1.0}
+_CURRENCY = {"美元": 7.0, "欧元": 7.8, "港元": 0.9, "日元": 0.05}
+
+
+def amounts_in_yuan(text: str) -> list[float]:
+    """Money amounts in the text, roughly converted to yuan (for magnitude only)."""
+    found = []
+    for value, unit, currency in _AMOUNT.findall(text):
+        found.append(float(value) * _UNIT[unit or None] * _CURRENCY.get(currency, 1.0))
+    return found
+
+
+def mask_numbers(text: str) -> str:
+    """Numbers replaced by ``#``: successive updates of one story then read alike."""
+    return _NUMBER.sub("#", text)
+
+
+def normalized(text: str) -> str:
+    """Lower-case text without blanks or punctuation, for shingling."""
+    return _PUNCT.sub("", text).lower()
+
+
+def shingles(text: str, size: int = 2) -> set[str]:
+    """Character n-grams of the normalized text."""
+    flat = normalized(text)
+    if len(flat) <= size:
+        return {flat} if flat else set()
+    return {flat[i : i + size] for i in range(len(flat) - size + 1)}
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))

@@ -1,0 +1,169 @@
+"""Relevance: does an item truly concern a theme? Explainable, precision first.
+
+An item is scored against a theme pack by weighted term matches (title counts double the
+body), security mentions and exclusion rules. It is *kept* only when the theme is its
+subject — a strong term in its title or several distinct strong terms in its body — and it
+is not a digest of many unrelated stories. The matched terms are kept with the score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from theme_research.analyze import Analyzed, has_cjk
+from theme_research.themes import ThemePack
+
+KEEP_SCORE = 2.5
+"""The least score a kept item needs: one core term in the title, or a few in the body."""
+BODY_FACTOR = 0.5
+WEAK_WEIGHT = 0.2
+ALIAS_WEIGHT = 2.0
+SECURITY_WEIGHT = 2.0
+CORE_SECURITY_WEIGHT = 2.5
+SEGMENT_WEIGHT = 1.5
+
+_DIGEST_TITLE = re.compile(
+    r"早报|晚报|午报|早餐|要闻|精选|一览|汇总|速递|必读|集锦|周报|日报|前瞻|盘前|"
+    r"新闻联播|热点|复盘|公告[汇精]|今日.{0,4}(看点|关注)"
+)
+_ENUMERATION = re.compile(r"(?:^|[\s。；;】])(?:\d{1,2}[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One matchable word of a theme: its weight, kind and, for securities, its ticker."""
+
+    text: str
+    weight: float
+    kind: str  # keyword | segment | security | alias | weak
+    segment: str = ""
+    ticker: str = ""
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """How an item relates to a theme, and why."""
+
+    key: str
+    score: float
+    kept: bool
+    matched: tuple[str, ...] = ()
+    tickers: tuple[str, ...] = ()
+    segments: tuple[str, ...] = ()
+    flags: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """A pack compiled for matching: terms by how they must be matched."""
+
+    pack: ThemePack
+    terms: tuple[Term, ...]
+    exclude: tuple[str, ...]
+
+
+def compile_pack(pack: ThemePack) -> Matcher:
+    """Collect every term of a pack with its weight (the strongest wins on duplicates)."""
+    found: dict[str, Term] = {}
+
+    def add(term: Term) -> None:
+        key = term.text.lower()
+        if key not in found or found[key].weight < term.weight:
+            found[key] = term
+
+    for word, weight in pack.keywords.items():
+        add(Term(word, weight, "keyword"))
+    for alias in pack.aliases:
+        add(Term(alias, ALIAS_WEIGHT, "alias"))
+    for segment in pack.segments:
+        for word in segment.keywords:
+            add(Term(word, pack.keywords.get(word, SEGMENT_WEIGHT), "segment", segment.name))
+        for security in segment.securities:
+            weight = CORE_SECURITY_WEIGHT if security.core else SECURITY_WEIGHT
+            for name in security.names:
+                add(Term(name, weight, "security", segment.name, security.ticker))
+    for word in pack.weak:
+        found.setdefault(word.lower(), Term(word, WEAK_WEIGHT, "weak"))
+    return Matcher(pack, tuple(found.values()), tuple(w.lower() for w in pack.exclude))
+
+
+@lru_cache(maxsize=4096)
+def _ascii_pattern(term: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9]){re.escape(term.lower())}(?![a-z0-9])")
+
+
+def occurs(term: str, text: str, tokens: frozenset[str]) -> bool:
+    """Does ``term`` occur in lower-cased ``text``?
+
+    Latin terms match on word boundaries ("AI" not in "MAIN"); two-character Chinese terms
+    must be a jieba token or a token's head ("芯片" in "芯片股", not in "微芯片"); longer
+    ones match as substrings.
+    """
+    low = term.lower()
+    if not has_cjk(low):
+        return _ascii_pattern(low).search(text) is not None
+    if len(low) <= 2:
+        return low in tokens
+    return low in text
+
+
+def is_digest(item: Analyzed) -> bool:
+    """A roundup of many stories: a digest title, or four or more numbered points."""
+    if _DIGEST_TITLE.search(item.title):
+        return True
+    return len(_ENUMERATION.findall(item.body)) >= 4
+
+
+def score(item: Analyzed, matcher: Matcher) -> Relevance:
+    """Score one analyzed item against a compiled pack."""
+    title, body = item.title.lower(), item.body.lower()
+    excluded = [w for w in matcher.exclude if w in title or w in body]
+    hits = [t for t in matcher.terms if occurs(t.text, f"{title}\n{body}", item.tokens)]
+    in_title = [t for t in hits if occurs(t.text, title, item.title_tokens)]
+    total, strong_title, strong_distinct = _weigh(hits, in_title)
+    flags = [f"excluded:{w}" for w in excluded]
+    if is_digest(item):
+        flags.append("digest")
+    if _security_list(hits, in_title):
+        flags.append("security-list")
+    kept = (
+        not flags and total >= KEEP_SCORE and (strong_title >= ALIAS_WEIGHT or strong_distinct >= 3)
+    )
+    if not kept and total >= KEEP_SCORE and not flags:
+        flags.append("passing-mention")
+    return Relevance(
+        key=item.key,
+        score=round(total, 3),
+        kept=kept,
+        matched=tuple(sorted({t.text for t in hits})),
+        tickers=tuple(sorted({t.ticker for t in hits if t.ticker})),
+        segments=tuple(sorted({t.segment for t in hits if t.segment})),
+        flags=tuple(flags),
+    )
+
+
+def _security_list(hits: Sequence[Term], in_title: Sequence[Term]) -> bool:
+    """Three or more securities named and no theme word in the title: a market wrap-up
+    that lists big names ("美股收评 … 英伟达、微软、Meta …"), not news about the theme."""
+    securities = {t.ticker for t in hits if t.kind == "security"}
+    return len(securities) >= 3 and not any(t.kind != "weak" for t in in_title)
+
+
+def _weigh(hits: Sequence[Term], in_title: Sequence[Term]) -> tuple[float, float, int]:
+    """Total score, strong weight in the title, and the number of distinct strong terms."""
+    title_texts = {t.text for t in in_title}
+    strong = [t for t in hits if t.kind != "weak"]
+    weak = [t for t in hits if t.kind == "weak"]
+    total = sum(t.weight * (1.0 if t.text in title_texts else BODY_FACTOR) for t in strong)
+    total += min(len(weak), 3) * WEAK_WEIGHT
+    strong_title = sum(t.weight for t in strong if t.text in title_texts)
+    return total, strong_title, len(strong)
+
+
+def select(items: Iterable[Analyzed], pack: ThemePack) -> dict[str, Relevance]:
+    """Score every item; return the relevance of each item, kept or not, by key."""
+    matcher = compile_pack(pack)
+    return {item.key: score(item, matcher) for item in items}
