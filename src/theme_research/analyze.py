@@ -113,7 +113,11 @@ def body_text(item: NewsItem) -> str:
 
 
 def strip_headline_brackets(title: str) -> str:
-    return title.strip().strip("【】").strip()
+    """A title wholly inside 【…】 loses the brackets; a column tag 【…】 before it stays."""
+    title = title.strip()
+    if title.startswith("【") and title.endswith("】") and title.count("【") == 1:
+        return title[1:-1].strip()
+    return title
 
 
 def numbers_in(text: str) -> list[str]:

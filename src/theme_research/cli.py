@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -14,10 +15,12 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from theme_research import config, pipeline, themes
+from theme_research import config, demo, pipeline, render, themes
 from theme_research.errors import ThemeResearchError
 from theme_research.importer import ImportReport, expand_paths, import_paths
 from theme_research.models import MARKET_TZ
+from theme_research.rank import ThemeRanking
+from theme_research.report import Report
 from theme_research.store import NewsStore
 from theme_research.window import Window, parse_at, parse_duration
 
@@ -266,7 +269,7 @@ def _today() -> str:
     return datetime.now(MARKET_TZ).date().isoformat()
 
 
-def print_ranking(ranking: pipeline.ThemeRanking, top: int) -> None:
+def print_ranking(ranking: ThemeRanking, top: int) -> None:
     console.print(
         f"[bold]{ranking.pack.name}[/bold] {ranking.window.label()}: "
         f"{ranking.items_read} items, {ranking.events_formed} events, "
@@ -287,7 +290,7 @@ def print_ranking(ranking: pipeline.ThemeRanking, top: int) -> None:
     console.print(table)
 
 
-def ranking_json(ranking: pipeline.ThemeRanking, top: int) -> dict[str, object]:
+def ranking_json(ranking: ThemeRanking, top: int) -> dict[str, object]:
     """The ranking as plain data: window, counts, and each event with parts and item keys."""
     return {
         "theme": ranking.pack.name,
@@ -312,3 +315,104 @@ def ranking_json(ranking: pipeline.ThemeRanking, top: int) -> dict[str, object]:
             for r in ranking.ranked[:top]
         ],
     }
+
+
+EngineOption = Annotated[str, typer.Option(help="Writer engine: offline (default).")]
+OutOption = Annotated[Path, typer.Option("--out", help="Where posts go (a site's _posts).")]
+
+
+@app.command("report")
+def report_command(
+    theme: Annotated[
+        str | None, typer.Option("--theme", "-t", help="Theme name, slug or alias.")
+    ] = None,
+    all_themes: Annotated[bool, typer.Option("--all-themes", help="Every theme pack.")] = False,
+    day: DayOption = "",
+    at: AtOption = "15:30",
+    lookback: LookbackOption = None,
+    out: OutOption = Path("site/_posts"),
+    engine: EngineOption = "offline",
+    strict: Annotated[bool, typer.Option(help="Fail when verification finds anything.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Write the theme report(s): a Jekyll post and its JSON twin per theme.
+
+    \b
+    Examples:
+      theme-research report --theme 人工智能 --date 2026-07-01
+      theme-research report --all-themes --date 2026-07-01 --lookback 3d --out site/_posts
+    """
+    packs = _load_packs()
+    if not theme and not all_themes:
+        raise typer.BadParameter("name a theme with --theme, or pass --all-themes")
+    chosen = list(packs.values()) if all_themes else [_get_pack(theme or "")]
+    if engine not in pipeline.ENGINES:
+        raise typer.BadParameter(f"unknown engine {engine!r}; known: {', '.join(pipeline.ENGINES)}")
+    window = _parse_window(day or _today(), at, lookback)
+    with open_store(db) as store:
+        reports = pipeline.build_reports(
+            store, chosen, window, all_packs=list(packs.values()), engine=engine
+        )
+    failed = _save_and_list(reports, out)
+    if strict and failed:
+        err.print(f"[red]{failed} report(s) failed verification (--strict).[/red]")
+        raise typer.Exit(1)
+
+
+def _save_and_list(reports: list[Report], out: Path) -> int:
+    """Save each report, print its paths and verification; return how many failed it."""
+    failed = 0
+    for report in reports:
+        post, twin = pipeline.save_report(report, out)
+        verification = report.verification
+        ok = verification is not None and verification.passed
+        failed += not ok
+        mark = "[green]✓ verified[/green]" if ok else "[yellow]! verification findings[/yellow]"
+        console.print(f"{post}  {twin.name}  {len(report.key_items)} items  {mark}")
+        for finding in verification.findings if verification else ():
+            err.print(f"  {finding.rule} @ {finding.where}: {finding.message}", highlight=False)
+    return failed
+
+
+@app.command("verify")
+def verify_command(
+    posts: Annotated[list[Path], typer.Argument(help="Posts (.md) with their JSON twins beside.")],
+) -> None:
+    """Re-check existing posts against their JSON twins' evidence. Exit 1 on findings."""
+    bad = 0
+    for post in posts:
+        try:
+            result = pipeline.verify_post(post, _load_packs())
+        except (OSError, ValueError, ThemeResearchError) as exc:
+            err.print(f"[red]✗[/red] {post}: {exc}", highlight=False)
+            bad += 1
+            continue
+        bad += not result.passed
+        console.print(f"{'[green]✓[/green]' if result.passed else '[red]✗[/red]'} {post}")
+        for finding in result.findings:
+            err.print(f"  {finding.rule} @ {finding.where}: {finding.message}", highlight=False)
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command("demo")
+def demo_command(
+    out: OutOption = Path("site/_posts"),
+    show: Annotated[int, typer.Option(help="Lines of the first report to show.")] = 30,
+) -> None:
+    """Import the bundled demo day into a fresh store and write every theme's report.
+
+    Offline: no network, no API key. The store is a temporary file; the posts go to
+    ./site/_posts unless --out says otherwise.
+    """
+    packs = _load_packs()
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "demo.db") as store:
+        console.print(f"[bold]Importing the demo day[/bold] ({demo.DEMO_DAY}) …")
+        print_import_report(import_paths(demo.demo_files(), store))
+        reports = pipeline.build_reports(
+            store, list(packs.values()), demo.demo_window(), engine="offline"
+        )
+    _save_and_list(reports, out)
+    first = out / render.post_filename(reports[0])
+    console.print(f"\n[bold]Reports written to {out}/[/bold]. The start of {first.name}:\n")
+    console.print("\n".join(first.read_text(encoding="utf-8").splitlines()[:show]), markup=False)

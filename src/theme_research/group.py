@@ -9,21 +9,31 @@ components of the joined pairs, so the result does not depend on input order.
 
 from __future__ import annotations
 
+import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
 from datasketch import MinHash, MinHashLSH
 
-from theme_research.analyze import Analyzed, mask_numbers, shingles
+from theme_research.analyze import Analyzed, mask_numbers, numbers_in, shingles
 
 NUM_PERM = 64
 LEAD_JACCARD = 0.42
 """Lead bigram Jaccard at which two items are one story (outlets' rewrites share ~half)."""
 TITLE_DICE = 0.62
 """Masked-title bigram Dice at which two close items are updates of one story."""
+FACT_TITLE_DICE = 0.3
+"""Title likeness still needed when two items share an entity and a specific figure."""
 DUPLICATE_GAP = timedelta(hours=36)
+FACT_GAP = timedelta(hours=24)
+SESSION_GAP = timedelta(hours=7)
+"""Price-move updates this close in time belong to one trading session's story."""
+_SUBJECT = re.compile(r"^([^：:，,。\s]{2,14})[：:]")
+_MOVE = re.compile(r"涨|跌|走强|走弱|拉升|跳水|走高|走低|下挫|飙升|反弹|回落|异动|活跃")
+_US = re.compile(r"美股|纳指|纳斯达克|道指|标普|费城|盘前|夜盘")
+_HK = re.compile(r"港股|恒生|恒指|港交所")
 UPDATE_GAP = timedelta(hours=10)
 _SEED = 7
 
@@ -55,12 +65,27 @@ class Event:
 class _Features:
     lead: frozenset[str]
     title: frozenset[str]
+    entities: frozenset[str]
+    anchors: frozenset[str]
+    move: str
+    """The market whose price move the title reports ("A", "US", "HK"), or ""."""
+    topics: frozenset[str]
 
 
-def group(items: Sequence[Analyzed]) -> list[Event]:
-    """Group items into events (connected components of same-story pairs)."""
+def group(
+    items: Sequence[Analyzed], entities: Iterable[str] = (), topics: Iterable[str] = ()
+) -> list[Event]:
+    """Group items into events (connected components of same-story pairs).
+
+    ``entities`` are names (companies, securities) whose shared mention, together with a
+    shared specific figure, marks two differently worded reports as one story. ``topics``
+    are theme words: price-move reports of one market and session that share one in their
+    titles are updates of one developing story ("机器人板块走强" … "机器人概念股午后拉升").
+    """
     ordered = sorted(items, key=lambda a: a.key)  # a canonical order: input order is moot
-    features = [_features(a) for a in ordered]
+    names = frozenset(e.lower() for e in entities)
+    words = frozenset(t.lower() for t in topics) | names
+    features = [_features(a, names, words) for a in ordered]
     parent = list(range(len(ordered)))
 
     def find(i: int) -> int:
@@ -82,11 +107,43 @@ def group(items: Sequence[Analyzed]) -> list[Event]:
     return sorted(events, key=lambda e: e.id)
 
 
-def _features(item: Analyzed) -> _Features:
+def _features(item: Analyzed, names: frozenset[str], words: frozenset[str]) -> _Features:
+    lead = item.lead.lower()
+    move = move_market(item.title)
     return _Features(
         lead=frozenset(shingles(item.lead)),
         title=frozenset(shingles(mask_numbers(item.title))),
+        entities=frozenset(n for n in names if n in lead),
+        anchors=frozenset(n for n in numbers_in(item.lead) if is_anchor(n)),
+        move=move,
+        topics=frozenset(w for w in words if w in item.title.lower()) if move else frozenset(),
     )
+
+
+def subject(title: str) -> str:
+    """Who a "X：…" headline is about ("孚日股份：预计…" → "孚日股份"), or "".
+
+    Announcements of different companies share templates ("X：预计上半年净利润同比增长…");
+    a different subject keeps them apart however alike the rest of the titles reads.
+    """
+    match = _SUBJECT.match(title)
+    return match.group(1) if match else ""
+
+
+def move_market(title: str) -> str:
+    """Which market's price move a title reports: "US", "HK", "A", or "" for none."""
+    if not _MOVE.search(title):
+        return ""
+    if _US.search(title):
+        return "US"
+    return "HK" if _HK.search(title) else "A"
+
+
+def is_anchor(number: str) -> bool:
+    """A figure specific enough to identify a story: 2.64, 5403, not 3 or a year."""
+    if "." in number:
+        return True
+    return len(number) >= 3 and not (len(number) == 4 and number[:2] in ("19", "20"))
 
 
 def _candidate_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
@@ -94,7 +151,37 @@ def _candidate_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
     for attribute, threshold in (("lead", LEAD_JACCARD * 0.8), ("title", TITLE_DICE * 0.6)):
         sets = [getattr(f, attribute) for f in features]
         pairs |= _lsh_pairs(sets, threshold)
-    return pairs
+    return pairs | _fact_pairs(features) | _move_pairs(features)
+
+
+def _move_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
+    """Price-move reports of one market that share a topic word in their titles."""
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for index, f in enumerate(features):
+        for topic in f.topics if f.move else ():
+            buckets.setdefault((f.move, topic), []).append(index)
+    return {
+        (a, b)
+        for members in buckets.values()
+        for i, a in enumerate(members)
+        for b in members[i + 1 :]
+    }
+
+
+def _fact_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
+    """Items that name the same entity with the same specific figure."""
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for index, f in enumerate(features):
+        for entity in f.entities:
+            for anchor in f.anchors:
+                buckets.setdefault((entity, anchor), []).append(index)
+    return {
+        (a, b)
+        for members in buckets.values()
+        if len(members) <= 12  # a figure every item repeats identifies nothing
+        for i, a in enumerate(members)
+        for b in members[i + 1 :]
+    }
 
 
 def _lsh_pairs(sets: Sequence[frozenset[str]], threshold: float) -> set[tuple[int, int]]:
@@ -121,8 +208,17 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
-    """Near-duplicate leads within a day and a half, or like titles within hours."""
+    """Near-duplicate leads within a day and a half; like titles within hours; or the
+    same entity with the same specific figures and somewhat alike titles within a day."""
     gap = abs(a.item.published_at - b.item.published_at)
     if gap <= DUPLICATE_GAP and jaccard(fa.lead, fb.lead) >= LEAD_JACCARD:
         return True
-    return gap <= UPDATE_GAP and dice(fa.title, fb.title) >= TITLE_DICE
+    same_subject = subject(a.title) == subject(b.title) or not (
+        subject(a.title) and subject(b.title)
+    )
+    if gap <= UPDATE_GAP and same_subject and dice(fa.title, fb.title) >= TITLE_DICE:
+        return True
+    if fa.move and fa.move == fb.move and fa.topics & fb.topics and gap <= SESSION_GAP:
+        return True
+    shared_facts = fa.entities & fb.entities and fa.anchors & fb.anchors
+    return bool(shared_facts) and gap <= FACT_GAP and dice(fa.title, fb.title) >= FACT_TITLE_DICE

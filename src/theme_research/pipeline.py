@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from pathlib import Path
 
 from theme_research.analyze import Analyzed, Segmenter, analyze, segmenter_for
 from theme_research.group import Event, group
-from theme_research.rank import DEFAULT_WEIGHTS, RankedEvent, rank
-from theme_research.select import Relevance, select
+from theme_research.rank import DEFAULT_WEIGHTS, ThemeRanking, rank
+from theme_research.render import post_filename, render_json, render_markdown
+from theme_research.report import Report, Verification
+from theme_research.select import select
 from theme_research.store import NewsStore
-from theme_research.themes import ThemePack
+from theme_research.themes import ThemePack, get_pack
+from theme_research.verify import verify
 from theme_research.window import DEFAULT_AT, Window, report_window
+from theme_research.write.offline import DEFAULT_FEEDS, write_offline
+
+Writer = Callable[..., Report]
 
 
 @dataclass(frozen=True)
@@ -27,22 +34,23 @@ class DayAnalysis:
     sources: list[str]
 
 
-@dataclass(frozen=True)
-class ThemeRanking:
-    """One theme's ranked events for a window, with what was read to get them."""
-
-    pack: ThemePack
-    window: Window
-    ranked: list[RankedEvent]
-    relevance: dict[str, Relevance]
-    items_read: int
-    events_formed: int
-    sources: list[str]
-
-
 def vocabulary(packs: Iterable[ThemePack]) -> tuple[str, ...]:
     """Every pack's dictionary words, for one shared segmenter."""
     return tuple(sorted({w for pack in packs for w in pack.dictionary_words()}))
+
+
+def entity_names(packs: Iterable[ThemePack]) -> frozenset[str]:
+    """Every security name and alias of every pack: the entities grouping looks for."""
+    return frozenset(
+        name for pack in packs for s in pack.all_securities() for name in s.names if len(name) >= 2
+    )
+
+
+def topic_words(packs: Iterable[ThemePack]) -> frozenset[str]:
+    """Theme keywords and segment words (weak words left out): what a move is about."""
+    words = {w for pack in packs for w in pack.keywords}
+    words |= {w for pack in packs for segment in pack.segments for w in segment.keywords}
+    return frozenset(w for w in words if len(w) >= 2)
 
 
 def window_for(day: date, at: time = DEFAULT_AT, lookback: timedelta | None = None) -> Window:
@@ -61,7 +69,9 @@ def analyze_window(
     items = analyze(store.items_between(window.start, window.end, sources), segmenter)
     previous = _previous_items(store, window, packs, segmenter, sources)
     present = sorted({a.item.source for a in items})
-    return DayAnalysis(window, items, group(items), previous, present)
+    return DayAnalysis(
+        window, items, group(items, entity_names(packs), topic_words(packs)), previous, present
+    )
 
 
 def _previous_items(
@@ -103,3 +113,46 @@ def rank_theme(
         events_formed=len(day.events),
         sources=day.sources,
     )
+
+
+ENGINES: dict[str, Writer] = {"offline": write_offline}
+
+
+def build_reports(
+    store: NewsStore,
+    packs: Sequence[ThemePack],
+    window: Window,
+    *,
+    all_packs: Sequence[ThemePack] | None = None,
+    engine: str = "offline",
+    expected_feeds: Sequence[str] = DEFAULT_FEEDS,
+) -> list[Report]:
+    """Write, verify and return one report per pack for the window (nothing is saved)."""
+    analysis = analyze_window(store, window, list(all_packs or packs))
+    writer = ENGINES[engine]
+    reports = []
+    for pack in packs:
+        report = writer(rank_theme(analysis, pack), expected_feeds=expected_feeds)
+        reports.append(verified(report, pack))
+    return reports
+
+
+def verified(report: Report, pack: ThemePack) -> Report:
+    """The report with its verification results (checked on the rendered post)."""
+    return report.model_copy(update={"verification": verify(report, render_markdown(report), pack)})
+
+
+def save_report(report: Report, out_dir: Path) -> tuple[Path, Path]:
+    """Write the post and its JSON twin into ``out_dir`` (a site's ``_posts``)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    post = out_dir / post_filename(report)
+    post.write_text(render_markdown(report), encoding="utf-8")
+    twin = post.with_suffix(".json")
+    twin.write_text(render_json(report), encoding="utf-8")
+    return post, twin
+
+
+def verify_post(post: Path, packs: Mapping[str, ThemePack]) -> Verification:
+    """Verify a saved post against the evidence recorded in its JSON twin."""
+    report = Report.model_validate_json(post.with_suffix(".json").read_text(encoding="utf-8"))
+    return verify(report, post.read_text(encoding="utf-8"), get_pack(report.slug, packs))

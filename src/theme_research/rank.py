@@ -98,6 +98,19 @@ class RankedEvent:
     kept_keys: tuple[str, ...] = field(default=())
 
 
+@dataclass(frozen=True)
+class ThemeRanking:
+    """One theme's ranked events for a window, with what was read to get them."""
+
+    pack: ThemePack
+    window: Window
+    ranked: list[RankedEvent]
+    relevance: dict[str, Relevance]
+    items_read: int
+    events_formed: int
+    sources: list[str]
+
+
 def rank(
     events: Sequence[Event],
     relevance: Mapping[str, Relevance],

@@ -19,7 +19,8 @@ from theme_research.themes import ThemePack
 KEEP_SCORE = 2.5
 """The least score a kept item needs: one core term in the title, or a few in the body."""
 BODY_FACTOR = 0.5
-WEAK_WEIGHT = 0.2
+WEAK_WEIGHT = 0.0
+"""Weak words ("智能", "数字化") are recorded as matched but add nothing on their own."""
 ALIAS_WEIGHT = 2.0
 SECURITY_WEIGHT = 2.0
 CORE_SECURITY_WEIGHT = 2.5
@@ -27,8 +28,10 @@ SEGMENT_WEIGHT = 1.5
 
 _DIGEST_TITLE = re.compile(
     r"早报|晚报|午报|早餐|要闻|精选|一览|汇总|速递|必读|集锦|周报|日报|前瞻|盘前|"
-    r"新闻联播|热点|复盘|公告[汇精]|今日.{0,4}(看点|关注)"
+    r"新闻联播|热点|复盘|公告[汇精]|今日.{0,4}(看点|关注)|知道|连板|涨停分析|龙虎榜|盘中宝"
 )
+_COLUMN_TAG = re.compile(r"^【[^】]{2,12}】.")
+"""A title opening with a column's bracketed tag ("【公告全知道】…") is a roundup piece."""
 _ENUMERATION = re.compile(r"(?:^|[\s。；;】])(?:\d{1,2}[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])")
 
 
@@ -70,9 +73,21 @@ def compile_pack(pack: ThemePack) -> Matcher:
     found: dict[str, Term] = {}
 
     def add(term: Term) -> None:
+        # A word listed twice (a keyword that is also a security or a segment word) keeps
+        # the heavier weight and every attribute either entry gives it.
         key = term.text.lower()
-        if key not in found or found[key].weight < term.weight:
+        old = found.get(key)
+        if old is None:
             found[key] = term
+            return
+        heavier = term if term.weight > old.weight else old
+        found[key] = Term(
+            text=old.text,
+            weight=heavier.weight,
+            kind=heavier.kind,
+            segment=old.segment or term.segment,
+            ticker=old.ticker or term.ticker,
+        )
 
     for word, weight in pack.keywords.items():
         add(Term(word, weight, "keyword"))
@@ -112,7 +127,7 @@ def occurs(term: str, text: str, tokens: frozenset[str]) -> bool:
 
 def is_digest(item: Analyzed) -> bool:
     """A roundup of many stories: a digest title, or four or more numbered points."""
-    if _DIGEST_TITLE.search(item.title):
+    if _DIGEST_TITLE.search(item.title) or _COLUMN_TAG.match(item.item.title):
         return True
     return len(_ENUMERATION.findall(item.body)) >= 4
 
@@ -148,19 +163,27 @@ def score(item: Analyzed, matcher: Matcher) -> Relevance:
 def _security_list(hits: Sequence[Term], in_title: Sequence[Term]) -> bool:
     """Three or more securities named and no theme word in the title: a market wrap-up
     that lists big names ("美股收评 … 英伟达、微软、Meta …"), not news about the theme."""
-    securities = {t.ticker for t in hits if t.kind == "security"}
-    return len(securities) >= 3 and not any(t.kind != "weak" for t in in_title)
+    securities = {t.ticker for t in hits if t.ticker}
+    return len(securities) >= 3 and not any(t.kind != "weak" and not t.ticker for t in in_title)
 
 
 def _weigh(hits: Sequence[Term], in_title: Sequence[Term]) -> tuple[float, float, int]:
-    """Total score, strong weight in the title, and the number of distinct strong terms."""
+    """Total score, strong weight in the title, and the number of distinct strong concepts.
+
+    A company named twice ("百度集团", "百度") is one concept and counts once, at its
+    heaviest weight and at full weight if any of its names is in the title.
+    """
     title_texts = {t.text for t in in_title}
-    strong = [t for t in hits if t.kind != "weak"]
-    weak = [t for t in hits if t.kind == "weak"]
-    total = sum(t.weight * (1.0 if t.text in title_texts else BODY_FACTOR) for t in strong)
-    total += min(len(weak), 3) * WEAK_WEIGHT
-    strong_title = sum(t.weight for t in strong if t.text in title_texts)
-    return total, strong_title, len(strong)
+    concepts: dict[str, tuple[float, bool]] = {}
+    for term in hits:
+        if term.kind == "weak":
+            continue
+        concept = term.ticker or term.text.lower()
+        weight, titled = concepts.get(concept, (0.0, False))
+        concepts[concept] = (max(weight, term.weight), titled or term.text in title_texts)
+    total = sum(w * (1.0 if titled else BODY_FACTOR) for w, titled in concepts.values())
+    strong_title = sum(w for w, titled in concepts.values() if titled)
+    return total, strong_title, len(concepts)
 
 
 def select(items: Iterable[Analyzed], pack: ThemePack) -> dict[str, Relevance]:
