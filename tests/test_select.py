@@ -137,7 +137,7 @@ def test_a_us_market_wrap_naming_megacaps_in_its_body_is_not_kept(segmenter):
         "美股周一收涨，道指涨0.5%，纳指涨1.1%，微软、Meta、谷歌、亚马逊均涨超1%，特斯拉跌2%。",
     )
     assert not relevance.kept
-    assert "security-list" in relevance.flags
+    assert "market-wrap" in relevance.flags
 
 
 def test_a_us_market_wrap_naming_megacaps_in_its_title_is_not_kept(segmenter):
@@ -146,6 +146,17 @@ def test_a_us_market_wrap_naming_megacaps_in_its_title_is_not_kept(segmenter):
         "人工智能",
         "美股收评：三大指数收涨，英伟达、微软、Meta、谷歌涨超1%",
         "美股周一收涨，道指涨0.5%，纳指涨1.1%，特斯拉跌2%。",
+    )
+    assert not relevance.kept
+
+
+def test_a_market_close_wrap_with_an_ai_aside_is_not_kept(segmenter):
+    relevance = judge(
+        segmenter,
+        "人工智能",
+        "美股收盘：三大指数集体收涨 道指创新高",
+        "美股三大指数集体收涨，纳指涨1.2%，道指涨0.3%。热门科技股普涨，AMD涨超7%，"
+        "英伟达涨超2%，能源股走低。分析人士称，AI热潮继续带动科技板块。",
     )
     assert not relevance.kept
 

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from theme_research import config, demo, pipeline, render, themes
+from theme_research import config, demo, evaluate, pipeline, render, themes
 from theme_research.errors import ThemeResearchError
 from theme_research.importer import ImportReport, expand_paths, import_paths
 from theme_research.models import MARKET_TZ
@@ -416,3 +416,78 @@ def demo_command(
     first = out / render.post_filename(reports[0])
     console.print(f"\n[bold]Reports written to {out}/[/bold]. The start of {first.name}:\n")
     console.print("\n".join(first.read_text(encoding="utf-8").splitlines()[:show]), markup=False)
+
+
+@app.command("eval")
+def eval_command(
+    grades: Annotated[
+        Path | None, typer.Option(help="Graded labels JSONL (NDCG@10, repeats, precision@10).")
+    ] = None,
+    tags: Annotated[
+        Path | None, typer.Option(help="Theme → feed-tag TOML (silver precision@10).")
+    ] = None,
+    days: Annotated[
+        list[str] | None, typer.Option("--day", help="Only these days (repeatable).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Measure the ranking against labelled days.
+
+    \b
+    Examples:
+      theme-research eval --grades ../shared/labels/grades.jsonl
+      theme-research eval --tags docs/examples/tag-labels.toml --day 2026-07-01
+    """
+    if not grades and not tags:
+        raise typer.BadParameter("give --grades FILE and/or --tags FILE")
+    packs = _load_packs()
+    with open_store(db) as store:
+        if grades:
+            _eval_grades(store, grades, packs, days)
+        if tags:
+            chosen = days or sorted({row.day for row in store.day_counts()})
+            _eval_tags(store, tags, packs, chosen)
+
+
+def _eval_grades(
+    store: NewsStore, path: Path, packs: dict[str, themes.ThemePack], days: list[str] | None
+) -> None:
+    try:
+        labels = evaluate.load_labels(path)
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]Error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    with _progress(False) as progress:
+        progress.add_task("ranking labelled days", total=None)
+        scores = evaluate.evaluate(store, labels, packs, days=days)
+    table = Table(title=f"Graded evaluation ({path.name})")
+    for column in ("theme", "day", "NDCG@10", "P@10", "repeats", "unlabelled"):
+        table.add_column(column)
+    for s in scores:
+        table.add_row(
+            s.theme, s.day, f"{s.ndcg:.3f}", f"{s.precision:.2f}", str(s.repeats), str(s.unlabelled)
+        )
+    for theme, f in evaluate.summarize(scores).items():
+        table.add_row(
+            f"[bold]{theme}[/bold]",
+            "mean",
+            f"{f['ndcg']:.3f}",
+            f"{f['precision']:.2f}",
+            str(int(f["repeats"])),
+            str(int(f["unlabelled"])),
+        )
+    console.print(table)
+
+
+def _eval_tags(
+    store: NewsStore, path: Path, packs: dict[str, themes.ThemePack], days: list[str]
+) -> None:
+    scores = evaluate.evaluate_tags(store, evaluate.load_tag_labels(path), packs, days)
+    table = Table(title=f"Silver-label evaluation ({path.name})")
+    for column in ("theme", "day", "P@10 (tags)", "same-event pairs", "in window"):
+        table.add_column(column)
+    for s in scores:
+        table.add_row(
+            s.theme, s.day, f"{s.precision:.2f}", str(s.same_event_pairs), f"{s.in_window:.0%}"
+        )
+    console.print(table)

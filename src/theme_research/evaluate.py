@@ -200,3 +200,76 @@ def evaluate(
             index = LabelIndex(day_labels)
             scores.append(score_list([index.judge(r) for r in ranking.ranked[:k]], day_labels, k))
     return scores
+
+
+@dataclass
+class TagScore:
+    """Silver-label measures of one theme-day's top ``k``."""
+
+    theme: str
+    day: str
+    precision: float
+    same_event_pairs: int
+    in_window: float
+    shown: int
+
+
+def load_tag_labels(path: Path) -> dict[str, frozenset[str]]:
+    """``{theme: tags}`` from a TOML file of ``[theme] tags = [...]`` tables."""
+    import tomllib
+
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    return {theme: frozenset(table.get("tags", [])) for theme, table in data.items()}
+
+
+def item_tags(ranked: RankedEvent) -> set[str]:
+    tags: set[str] = set()
+    for analyzed in ranked.event.items:
+        extras = analyzed.item.extras
+        tags.update(str(t) for t in extras.get("subjects") or [])
+        tags.update(str(t) for t in extras.get("tags") or [])
+    return tags
+
+
+def same_event_pairs(ranked: Sequence[RankedEvent]) -> int:
+    """Pairs of shown events whose leads are near duplicates (should have been grouped)."""
+    grams = [frozenset(shingles(r.headline.lead)) for r in ranked]
+    return sum(
+        1
+        for i in range(len(grams))
+        for j in range(i + 1, len(grams))
+        if jaccard(grams[i], grams[j]) >= NEAR_DUPLICATE
+    )
+
+
+def evaluate_tags(
+    store: NewsStore,
+    tag_labels: Mapping[str, frozenset[str]],
+    packs: Mapping[str, ThemePack],
+    days: Iterable[str],
+    *,
+    k: int = 10,
+) -> list[TagScore]:
+    """Precision@k against feed tags, same-event pairs and window share, per theme-day."""
+    scores = []
+    for day in sorted(days):
+        window = calendar_day_window(date.fromisoformat(day))
+        analysis = analyze_window(store, window, list(packs.values()))
+        for theme, tags in sorted(tag_labels.items()):
+            shown = rank_theme(analysis, get_pack(theme, packs)).ranked[:k]
+            tagged = sum(1 for r in shown if item_tags(r) & tags)
+            inside = sum(
+                1 for r in shown if all(window.contains(a.item.published_at) for a in r.event.items)
+            )
+            scores.append(
+                TagScore(
+                    theme=theme,
+                    day=day,
+                    precision=tagged / len(shown) if shown else 0.0,
+                    same_event_pairs=same_event_pairs(shown),
+                    in_window=inside / len(shown) if shown else 0.0,
+                    shown=len(shown),
+                )
+            )
+    return scores

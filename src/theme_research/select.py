@@ -30,6 +30,9 @@ _DIGEST_TITLE = re.compile(
     r"早报|晚报|午报|早餐|要闻|精选|一览|汇总|速递|必读|集锦|周报|日报|前瞻|盘前|"
     r"新闻联播|热点|复盘|公告[汇精]|今日.{0,4}(看点|关注)|知道|连板|涨停分析|龙虎榜|盘中宝"
 )
+_WRAP_TITLE = re.compile(
+    r"收盘|收评|午评|开盘|收市|早盘|盘前|盘后|三大指数|集体(收涨|收跌|高开|低开)"
+)
 _COLUMN_TAG = re.compile(r"^【[^】]{2,12}】.")
 """A title opening with a column's bracketed tag ("【公告全知道】…") is a roundup piece."""
 _ENUMERATION = re.compile(r"(?:^|[\s。；;】])(?:\d{1,2}[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])")
@@ -142,8 +145,8 @@ def score(item: Analyzed, matcher: Matcher) -> Relevance:
     flags = [f"excluded:{w}" for w in excluded]
     if is_digest(item):
         flags.append("digest")
-    if _security_list(hits, in_title):
-        flags.append("security-list")
+    if _security_list(hits, in_title) or _market_wrap(item.title, in_title):
+        flags.append("market-wrap")
     kept = (
         not flags and total >= KEEP_SCORE and (strong_title >= ALIAS_WEIGHT or strong_distinct >= 3)
     )
@@ -157,6 +160,14 @@ def score(item: Analyzed, matcher: Matcher) -> Relevance:
         tickers=tuple(sorted({t.ticker for t in hits if t.ticker})),
         segments=tuple(sorted({t.segment for t in hits if t.segment})),
         flags=tuple(flags),
+    )
+
+
+def _market_wrap(title: str, in_title: Sequence[Term]) -> bool:
+    """A session wrap-up ("美股收盘：…", "港股午评：…") whose title names no theme word:
+    the theme's stocks appear in it only as some of the day's movers."""
+    return bool(_WRAP_TITLE.search(title)) and not any(
+        t.kind in ("keyword", "segment") and not t.ticker for t in in_title
     )
 
 

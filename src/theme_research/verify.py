@@ -33,8 +33,10 @@ CHECKS = (
 )
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LINK = re.compile(r"\[[^\]]*\]\([^)]*\)|〔[^〕]*〕")
+# ASCII-only boundaries, not \w/\b: CJK characters count as \w, so "提及600999.SH涨停" would
+# otherwise hide its code from the check.
 _TICKER = re.compile(
-    r"(?<![\w.])(\d{6})\.(SH|SZ|BJ)\b|(?<![\w.])(\d{4,5})\.HK\b|(?<![\w.])([A-Z]{1,5})\.US\b"
+    r"(?<![A-Za-z0-9.])(?:(\d{6})\.(SH|SZ|BJ)|(\d{4,5})\.HK|([A-Z]{1,5})\.US)(?![A-Za-z0-9])"
 )
 TOP = 10
 
