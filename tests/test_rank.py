@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from theme_research.analyze import Analyzed, analyze, segmenter_for, shingles
-from theme_research.group import Event
+from theme_research.analyze import Analyzed, analyze, segmenter_for
+from theme_research.group import Event, PriorMatch, prior_matches
 from theme_research.models import MARKET_TZ, NewsItem, content_key
 from theme_research.pipeline import vocabulary
 from theme_research.rank import (
@@ -66,8 +66,8 @@ def event(*items: Analyzed) -> Event:
     return Event(tuple(sorted(items, key=lambda a: (a.item.published_at, a.key))))
 
 
-def prior(*items: Analyzed) -> list[tuple[frozenset[str], frozenset[str]]]:
-    return [(frozenset(shingles(a.lead)), a.numbers) for a in items]
+def prior(ev: Event, *previous: Analyzed) -> dict[str, PriorMatch]:
+    return prior_matches(ev.items, previous)
 
 
 def ranked(events: Sequence[Event], **kwargs: Any):
@@ -157,7 +157,8 @@ PREVIOUS = item(
 
 def test_a_repeat_of_a_previous_window_story_is_stale():
     repeat = item(PREVIOUS.title, PREVIOUS.body, source="ths")
-    assert staleness(event(repeat), prior(PREVIOUS)) == 1.0
+    ev = event(repeat)
+    assert staleness(ev, prior(ev, PREVIOUS)) == 1.0
 
 
 def test_a_repeat_with_new_numbers_is_less_stale():
@@ -168,19 +169,21 @@ def test_a_repeat_with_new_numbers_is_less_stale():
             "示例公司公告，拟在上海建设智算中心，规划算力规模为一万卡集群，总投资120亿元。",
         )
     )
-    assert 0 < staleness(update, prior(PREVIOUS)) < staleness(repeat, prior(PREVIOUS))
+    assert (
+        0 < staleness(update, prior(update, PREVIOUS)) < staleness(repeat, prior(repeat, PREVIOUS))
+    )
 
 
 def test_a_new_story_is_not_stale():
     fresh = event(item(STORY, STORY_BODY))
-    assert staleness(fresh, prior(PREVIOUS)) == 0.0
-    assert staleness(fresh, []) == 0.0
+    assert staleness(fresh, prior(fresh, PREVIOUS)) == 0.0
+    assert staleness(fresh, {}) == 0.0
 
 
 def test_rank_penalizes_a_repeat_through_novelty():
     repeat = event(item(PREVIOUS.title, PREVIOUS.body))
     [without] = ranked([repeat])
-    [with_prior] = ranked([repeat], previous=[PREVIOUS])
+    [with_prior] = ranked([repeat], prior=prior(repeat, PREVIOUS))
     assert without.parts["novelty"] == 0
     assert with_prior.parts["novelty"] < 0
     assert with_prior.score < without.score

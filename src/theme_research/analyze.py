@@ -21,6 +21,8 @@ _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|万)?\s*(美元|元|港元|欧元|日元|人民币)")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+SEGMENTED = 400
+"""Body characters segmented into tokens; longer texts are matched by substring beyond."""
 _LEAD = 160
 """Characters of the body (after the title) that grouping compares: a story's lead."""
 
@@ -69,21 +71,25 @@ def segmenter_for(words: tuple[str, ...]) -> Segmenter:
     return Segmenter(words)
 
 
-def analyze(items: Sequence[NewsItem], segmenter: Segmenter) -> list[Analyzed]:
-    """Analyze every item once."""
+def analyze(items: Sequence[NewsItem], segmenter: Segmenter | None) -> list[Analyzed]:
+    """Analyze every item once; without a segmenter, tokens are left empty (cheap)."""
     return [analyze_item(item, segmenter) for item in items]
 
 
-def analyze_item(item: NewsItem, segmenter: Segmenter) -> Analyzed:
+def analyze_item(item: NewsItem, segmenter: Segmenter | None) -> Analyzed:
     title = strip_headline_brackets(item.title)
     body = body_text(item)
-    title_tokens = with_heads(segmenter.tokens(title))
+    if segmenter is None:
+        title_tokens = body_tokens = frozenset[str]()
+    else:
+        title_tokens = with_heads(segmenter.tokens(title))
+        body_tokens = with_heads(segmenter.tokens(body[:SEGMENTED]))
     text = f"{title}\n{body}"
     return Analyzed(
         item=item,
         title=title,
         body=body,
-        tokens=title_tokens | with_heads(segmenter.tokens(body)),
+        tokens=title_tokens | body_tokens,
         title_tokens=title_tokens,
         numbers=frozenset(numbers_in(text)),
         amounts_yuan=tuple(amounts_in_yuan(text)),

@@ -19,7 +19,7 @@ from datasketch import MinHash, MinHashLSH
 
 from theme_research.analyze import Analyzed, mask_numbers, numbers_in, shingles
 
-NUM_PERM = 64
+NUM_PERM = 32
 LEAD_JACCARD = 0.42
 """Lead bigram Jaccard at which two items are one story (outlets' rewrites share ~half)."""
 TITLE_DICE = 0.62
@@ -36,6 +36,8 @@ _US = re.compile(r"美股|纳指|纳斯达克|道指|标普|费城|盘前|夜盘
 _HK = re.compile(r"港股|恒生|恒指|港交所")
 UPDATE_GAP = timedelta(hours=10)
 _SEED = 7
+PRIOR_JACCARD = 0.35
+"""Lead likeness at which a story counts as told in the previous window."""
 
 
 @dataclass(frozen=True)
@@ -186,9 +188,7 @@ def _fact_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
 
 def _lsh_pairs(sets: Sequence[frozenset[str]], threshold: float) -> set[tuple[int, int]]:
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    # bulk() shares one set of permutations; crc32 is a stable, fast 32-bit hash.
-    encoded = [[g.encode("utf-8") for g in sorted(grams)] for grams in sets]
-    hashes = MinHash.bulk(encoded, num_perm=NUM_PERM, seed=_SEED, hashfunc=zlib.crc32)
+    hashes = _minhashes(sets)
     for index, minhash in enumerate(hashes):
         lsh.insert(index, minhash)
     pairs = set()
@@ -197,6 +197,12 @@ def _lsh_pairs(sets: Sequence[frozenset[str]], threshold: float) -> set[tuple[in
             if other != index:
                 pairs.add((min(index, other), max(index, other)))
     return pairs
+
+
+def _minhashes(sets: Sequence[frozenset[str]]) -> list[MinHash]:
+    # bulk() shares one set of permutations; crc32 is a stable, fast 32-bit hash.
+    encoded = [[g.encode("utf-8") for g in sorted(grams)] for grams in sets]
+    return list(MinHash.bulk(encoded, num_perm=NUM_PERM, seed=_SEED, hashfunc=zlib.crc32))
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -222,3 +228,32 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
         return True
     shared_facts = fa.entities & fb.entities and fa.anchors & fb.anchors
     return bool(shared_facts) and gap <= FACT_GAP and dice(fa.title, fb.title) >= FACT_TITLE_DICE
+
+
+@dataclass(frozen=True)
+class PriorMatch:
+    """An item's closest report in the previous window: how alike, and its figures."""
+
+    similarity: float
+    numbers: frozenset[str]
+
+
+def prior_matches(items: Sequence[Analyzed], previous: Sequence[Analyzed]) -> dict[str, PriorMatch]:
+    """For each item that resembles a previous-window item, its closest such match.
+
+    Candidates come from MinHash LSH over lead shingles; the similarity is exact Jaccard.
+    """
+    if not items or not previous:
+        return {}
+    old_sets = [frozenset(shingles(a.lead)) for a in previous]
+    new_sets = [frozenset(shingles(a.lead)) for a in items]
+    lsh = MinHashLSH(threshold=PRIOR_JACCARD * 0.8, num_perm=NUM_PERM)
+    for index, minhash in enumerate(_minhashes(old_sets)):
+        lsh.insert(index, minhash)
+    matches: dict[str, PriorMatch] = {}
+    for item, grams, minhash in zip(items, new_sets, _minhashes(new_sets), strict=True):
+        scored = [(jaccard(grams, old_sets[i]), i) for i in lsh.query(minhash)]
+        similarity, index = max(scored, default=(0.0, -1))
+        if similarity >= PRIOR_JACCARD:
+            matches[item.key] = PriorMatch(similarity, previous[index].numbers)
+    return matches

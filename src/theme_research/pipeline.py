@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from theme_research.analyze import Analyzed, Segmenter, analyze, segmenter_for
-from theme_research.group import Event, group
+from theme_research.analyze import Analyzed, analyze, segmenter_for
+from theme_research.group import Event, PriorMatch, group, prior_matches
 from theme_research.rank import DEFAULT_WEIGHTS, ThemeRanking, rank
 from theme_research.render import post_filename, render_json, render_markdown
-from theme_research.report import Report, Verification
+from theme_research.report import Finding, Report, Verification
 from theme_research.select import select
 from theme_research.store import NewsStore
 from theme_research.themes import ThemePack, get_pack
@@ -30,7 +30,8 @@ class DayAnalysis:
     window: Window
     items: list[Analyzed]
     events: list[Event]
-    previous: list[Analyzed]
+    prior: dict[str, PriorMatch]
+    """Items that resemble a previous-window report, with their closest match (novelty)."""
     sources: list[str]
 
 
@@ -67,21 +68,22 @@ def analyze_window(
     """Read, analyze and group the window's items once, for every theme to rank."""
     segmenter = segmenter_for(vocabulary(packs))
     items = analyze(store.items_between(window.start, window.end, sources), segmenter)
-    previous = _previous_items(store, window, packs, segmenter, sources)
+    previous = _previous_items(store, window, packs, sources)
     present = sorted({a.item.source for a in items})
-    return DayAnalysis(
-        window, items, group(items, entity_names(packs), topic_words(packs)), previous, present
-    )
+    events = group(items, entity_names(packs), topic_words(packs))
+    return DayAnalysis(window, items, events, prior_matches(items, previous), present)
 
 
 def _previous_items(
     store: NewsStore,
     window: Window,
     packs: Sequence[ThemePack],
-    segmenter: Segmenter,
     sources: Sequence[str] | None,
 ) -> list[Analyzed]:
-    """The previous window's items that mention any theme word (for novelty)."""
+    """The previous window's items that mention any theme word, for novelty.
+
+    Novelty only compares texts, so these are analyzed without segmentation.
+    """
     start = window.start - (window.end - window.start)
     words = sorted(vocabulary(packs), key=len, reverse=True)
     mentions = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
@@ -90,7 +92,7 @@ def _previous_items(
         for item in store.items_between(start, window.start, sources)
         if mentions.search(item.title) or mentions.search(item.content)
     ]
-    return analyze(candidates, segmenter)
+    return analyze(candidates, None)
 
 
 def rank_theme(
@@ -101,9 +103,7 @@ def rank_theme(
 ) -> ThemeRanking:
     """Select, then rank the day's events for one theme."""
     relevance = select(day.items, pack)
-    previous_relevance = select(day.previous, pack)
-    previous = [a for a in day.previous if previous_relevance[a.key].kept]
-    ranked = rank(day.events, relevance, pack, day.window, previous=previous, weights=weights)
+    ranked = rank(day.events, relevance, pack, day.window, prior=day.prior, weights=weights)
     return ThemeRanking(
         pack=pack,
         window=day.window,
@@ -153,6 +153,18 @@ def save_report(report: Report, out_dir: Path) -> tuple[Path, Path]:
 
 
 def verify_post(post: Path, packs: Mapping[str, ThemePack]) -> Verification:
-    """Verify a saved post against the evidence recorded in its JSON twin."""
+    """Verify a saved post against the evidence recorded in its JSON twin.
+
+    The prose checks read the twin, so the post must also be exactly the twin's rendering:
+    a post edited after it was written gets a ``twin`` finding.
+    """
     report = Report.model_validate_json(post.with_suffix(".json").read_text(encoding="utf-8"))
-    return verify(report, post.read_text(encoding="utf-8"), get_pack(report.slug, packs))
+    markdown = post.read_text(encoding="utf-8")
+    result = verify(report, markdown, get_pack(report.slug, packs))
+    findings = list(result.findings)
+    if markdown != render_markdown(report):
+        message = "the post differs from its JSON twin: it was edited after it was written"
+        findings.append(Finding(rule="twin", where=post.name, message=message))
+    return Verification(
+        passed=not findings, checks=(*result.checks, "twin"), findings=tuple(findings)
+    )

@@ -12,8 +12,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from theme_research.analyze import Analyzed, shingles
-from theme_research.group import Event, jaccard
+from theme_research.analyze import Analyzed
+from theme_research.group import Event, PriorMatch
 from theme_research.select import Relevance
 from theme_research.themes import ThemePack
 from theme_research.window import Window
@@ -76,8 +76,6 @@ EVENT_TYPES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
         ("stock-move", 0.35, r"涨停|跌停|涨超|跌超|涨逾|跌逾|创新高|新低"),
     )
 )
-Prior = tuple[frozenset[str], frozenset[str]]
-"""A previous window's item: its lead shingles and its numbers."""
 _MINOR = re.compile(r"互动平台|投资者提问|回复投资者|投资者关系|接受.{0,4}调研|问询函|董秘")
 
 
@@ -117,12 +115,12 @@ def rank(
     pack: ThemePack,
     window: Window,
     *,
-    previous: Sequence[Analyzed] = (),
+    prior: Mapping[str, PriorMatch] | None = None,
     weights: Mapping[str, float] = DEFAULT_WEIGHTS,
 ) -> list[RankedEvent]:
     """Score the events that hold at least one kept item; best first, ranks from 1."""
     core = {s.ticker for s in pack.all_securities() if s.core}
-    prior = [(frozenset(shingles(a.lead)), a.numbers) for a in previous]
+    prior = prior or {}
     scored = []
     for event in events:
         kept = [a for a in event.items if relevance[a.key].kept]
@@ -142,7 +140,7 @@ def _score_event(
     relevance: Mapping[str, Relevance],
     core: set[str],
     window: Window,
-    prior: Sequence[Prior],
+    prior: Mapping[str, PriorMatch],
     weights: Mapping[str, float],
 ) -> RankedEvent:
     rels = [relevance[a.key] for a in kept]
@@ -211,23 +209,21 @@ def recency(event: Event, window: Window) -> float:
     return min(1.0, max(0.0, (latest - window.start).total_seconds() / span)) if span else 1.0
 
 
-def staleness(event: Event, prior: Sequence[Prior]) -> float:
+def staleness(event: Event, prior: Mapping[str, PriorMatch]) -> float:
     """How much of the story the previous window already told: 0 new, 1 a repeat.
 
     A story that repeats an earlier report counts half as stale when it brings numbers the
     earlier report did not have (new facts).
     """
-    best, best_numbers = 0.0, frozenset[str]()
-    for item in event.items:
-        grams = frozenset(shingles(item.lead))
-        for prior_grams, prior_numbers in prior:
-            similarity = jaccard(grams, prior_grams)
-            if similarity > best:
-                best, best_numbers = similarity, prior_numbers
-    if best < 0.35:
+    matches = [(prior[a.key], a) for a in event.items if a.key in prior]
+    if not matches:
         return 0.0
-    new_facts = any(a.numbers - best_numbers for a in event.items)
-    return (0.5 if best >= 0.5 else 0.25) if new_facts else (1.0 if best >= 0.5 else 0.5)
+    best, _ = max(matches, key=lambda m: m[0].similarity)
+    new_facts = any(a.numbers - best.numbers for a in event.items)
+    repeat = best.similarity >= 0.5
+    if new_facts:
+        return 0.5 if repeat else 0.25
+    return 1.0 if repeat else 0.5
 
 
 def cls_level(event: Event) -> float:

@@ -30,6 +30,8 @@ _DIGEST_TITLE = re.compile(
     r"早报|晚报|午报|早餐|要闻|精选|一览|汇总|速递|必读|集锦|周报|日报|前瞻|盘前|"
     r"新闻联播|热点|复盘|公告[汇精]|今日.{0,4}(看点|关注)|知道|连板|涨停分析|龙虎榜|盘中宝"
 )
+_LATIN_WORD = re.compile(r"[a-z0-9]+")
+"""A run of Latin letters and digits: how a one-word Latin term is found ("ai" in "ai芯片")."""
 _WRAP_TITLE = re.compile(
     r"收盘|收评|午评|开盘|收市|早盘|盘前|盘后|三大指数|集体(收涨|收跌|高开|低开)"
 )
@@ -64,11 +66,32 @@ class Relevance:
 
 @dataclass(frozen=True)
 class Matcher:
-    """A pack compiled for matching: terms by how they must be matched."""
+    """A pack compiled for matching: terms by how they must be matched.
+
+    Checking hundreds of terms against thousands of items is the hot loop, so terms are
+    indexed: two-character Chinese terms by token, longer ones by their first two
+    characters (only terms whose opening pair occurs in the text are tried), Latin words
+    by word.
+    """
 
     pack: ThemePack
     terms: tuple[Term, ...]
     exclude: tuple[str, ...]
+    by_token: dict[str, tuple[Term, ...]] = field(default_factory=dict)
+    by_head: dict[str, tuple[Term, ...]] = field(default_factory=dict)
+    latin_words: dict[str, tuple[Term, ...]] = field(default_factory=dict)
+    latin: tuple[Term, ...] = ()
+
+    def find(self, text: str, tokens: frozenset[str]) -> list[Term]:
+        """Every term occurring in lower-cased ``text`` (see :func:`occurs`)."""
+        found = [t for token in tokens if token in self.by_token for t in self.by_token[token]]
+        heads = {text[i : i + 2] for i in range(len(text) - 1)}
+        for head in heads & self.by_head.keys():
+            found += [t for t in self.by_head[head] if t.text.lower() in text]
+        for word in set(_LATIN_WORD.findall(text)) & self.latin_words.keys():
+            found += self.latin_words[word]
+        found += [t for t in self.latin if occurs(t.text, text, tokens)]
+        return found
 
 
 def compile_pack(pack: ThemePack) -> Matcher:
@@ -105,7 +128,33 @@ def compile_pack(pack: ThemePack) -> Matcher:
                 add(Term(name, weight, "security", segment.name, security.ticker))
     for word in pack.weak:
         found.setdefault(word.lower(), Term(word, WEAK_WEIGHT, "weak"))
-    return Matcher(pack, tuple(found.values()), tuple(w.lower() for w in pack.exclude))
+    return _indexed(pack, tuple(found.values()))
+
+
+def _indexed(pack: ThemePack, terms: tuple[Term, ...]) -> Matcher:
+    by_token: dict[str, list[Term]] = {}
+    by_head: dict[str, list[Term]] = {}
+    latin_words: dict[str, list[Term]] = {}
+    latin = []
+    for term in terms:
+        low = term.text.lower()
+        if _LATIN_WORD.fullmatch(low):
+            latin_words.setdefault(low, []).append(term)
+        elif not has_cjk(low):
+            latin.append(term)
+        elif len(low) <= 2:
+            by_token.setdefault(low, []).append(term)
+        else:
+            by_head.setdefault(low[:2], []).append(term)
+    return Matcher(
+        pack=pack,
+        terms=terms,
+        exclude=tuple(w.lower() for w in pack.exclude),
+        by_token={k: tuple(v) for k, v in by_token.items()},
+        by_head={k: tuple(v) for k, v in by_head.items()},
+        latin_words={k: tuple(v) for k, v in latin_words.items()},
+        latin=tuple(latin),
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -139,8 +188,9 @@ def score(item: Analyzed, matcher: Matcher) -> Relevance:
     """Score one analyzed item against a compiled pack."""
     title, body = item.title.lower(), item.body.lower()
     excluded = [w for w in matcher.exclude if w in title or w in body]
-    hits = [t for t in matcher.terms if occurs(t.text, f"{title}\n{body}", item.tokens)]
-    in_title = [t for t in hits if occurs(t.text, title, item.title_tokens)]
+    # Sorted, so sums and ties never depend on set iteration order (hash seeds vary).
+    in_title = sorted(set(matcher.find(title, item.title_tokens)), key=lambda t: t.text)
+    hits = sorted(set(in_title + matcher.find(body, item.tokens)), key=lambda t: t.text)
     total, strong_title, strong_distinct = _weigh(hits, in_title)
     flags = [f"excluded:{w}" for w in excluded]
     if is_digest(item):
