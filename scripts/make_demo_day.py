@@ -477,6 +477,9 @@ def em_record(st: Story, it: Item, code: str, seq: int) -> dict[str, Any]:
         "summary": f"【{it.title}】{it.body}",
         "title": it.title,
         "titleColor": 3 if st.level in ("A", "B") else 0,
+        # Not in the real API object: the demo's own link, so demo posts never point at
+        # invented ids on a real site (the parser prefers an explicit url when one is given).
+        "url": f"{HOST}/eastmoney/{code}.html",
     }
 
 
@@ -571,6 +574,7 @@ def rh_record(it: Item) -> dict[str, Any]:
         "up": False,
         "date": it.when.strftime("%Y-%m-%d %H:%M:%S"),
         "uuid": str(uuid.UUID(bytes=hashlib.md5(digest).digest(), version=4)),
+        "url": f"{HOST}/readhub/{topic_id}",  # the demo's own link (see em_record)
     }
 
 

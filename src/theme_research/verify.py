@@ -44,7 +44,7 @@ TOP = 10
 def verify(report: Report, markdown: str, pack: ThemePack) -> Verification:
     """Run every check; ``passed`` is true when there is no finding."""
     findings = [
-        *check_sections(markdown),
+        *check_sections(markdown, report.theme),
         *check_items(report),
         *check_citations(report),
         *check_numbers(report, pack),
@@ -73,9 +73,9 @@ def prose(report: Report) -> Iterator[tuple[str, Paragraph]]:
             yield f"risk {section.title}", paragraph
 
 
-def check_sections(markdown: str) -> Iterator[Finding]:
+def check_sections(markdown: str, theme: str) -> Iterator[Finding]:
     lines = {line.strip() for line in markdown.splitlines()}
-    for heading in REQUIRED_SECTIONS:
+    for heading in (f"# {theme}主题市场研究摘要", *REQUIRED_SECTIONS):
         if heading not in lines:
             yield Finding(rule="sections", where=heading, message=f"missing section '{heading}'")
 

@@ -18,9 +18,15 @@ def test_cls_api_object_becomes_item_with_headline_title_and_no_dateline():
     assert item.title == "示例科技发布新一代算力芯片"
     assert "财联社" not in item.content
     assert item.published_at == datetime(2026, 3, 18, 10, 15, tzinfo=MARKET_TZ)
-    assert item.url == "https://www.cls.cn/detail/9100001"
+    assert item.url == "https://demo.theme-research.invalid/cls/9100001"  # its own share link
     assert item.extras["level"] == "B"
     assert item.extras["stocks"][0]["code"] == "sh688256"
+
+
+def test_cls_share_links_on_cls_hosts_become_the_public_detail_page():
+    record = first_record("cls_api.jsonl") | {"shareurl": "https://api3.cls.cn/share/x?os=web"}
+    assert cls.parse(record).url == "https://www.cls.cn/detail/9100001"
+    assert cls.parse(record | {"shareurl": ""}).url == "https://www.cls.cn/detail/9100001"
 
 
 def test_cls_archive_row_is_parsed_through_its_raw_object_dict_or_string():

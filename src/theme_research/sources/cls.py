@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 from theme_research.models import NewsItem
 from theme_research.sources.base import Record, RecordFormat, build_item, from_epoch, unwrap_archive
 
@@ -28,7 +30,7 @@ def parse(record: Record) -> NewsItem:
         published_at=from_epoch(tele["ctime"]),
         title=tele.get("title") or "",
         content=tele.get("content") or tele.get("brief") or "",
-        url=f"https://www.cls.cn/detail/{telegraph_id}",
+        url=_public_url(telegraph_id, tele.get("shareurl") or ""),
         outlet=OUTLET,
         extras={
             "level": tele.get("level"),
@@ -41,6 +43,14 @@ def parse(record: Record) -> NewsItem:
             "reading_num": tele.get("reading_num"),
         },
     )
+
+
+def _public_url(telegraph_id: object, shareurl: str) -> str:
+    """The telegraph's public page; a share link on another host (a mirror, the demo) wins."""
+    host = urlparse(shareurl).hostname or ""
+    if shareurl and not host.endswith("cls.cn"):
+        return shareurl
+    return f"https://www.cls.cn/detail/{telegraph_id}"
 
 
 FORMAT = RecordFormat("cls", "财联社电报 (CLS telegraph API objects or archive rows)", sniff, parse)

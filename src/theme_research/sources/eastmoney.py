@@ -31,7 +31,7 @@ def parse(record: Record) -> NewsItem:
         published_at=from_local(flash["showTime"]),
         title=flash.get("title") or "",
         content=require_text(flash, "summary", "digest", "title"),
-        url=f"https://finance.eastmoney.com/a/{code}.html",
+        url=flash.get("url") or f"https://finance.eastmoney.com/a/{code}.html",
         outlet=OUTLET,
         extras={
             "stocks": [s.split(".", 1)[-1] for s in flash.get("stockList") or []],

@@ -27,7 +27,7 @@ def parse(record: Record) -> NewsItem:
         published_at=from_utc(record["createdAt"]),
         title=record.get("title") or "",
         content=record.get("summary") or "",
-        url=f"https://readhub.cn/topic/{topic_id}",
+        url=record.get("url") or f"https://readhub.cn/topic/{topic_id}",
         outlet=OUTLET,
         extras={"outlets": sorted({o for o in outlets if o})},
     )

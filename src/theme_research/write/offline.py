@@ -52,7 +52,10 @@ def write_offline(
 ) -> Report:
     """Write the report of one theme-window from its ranking (no network, no model)."""
     pack = ranking.pack
-    qualified = [r for r in ranking.ranked if r.score >= MIN_SCORE][:top]
+    # A headline that gives advice (a broker's "建议增持…") is not a fact to report.
+    qualified = [
+        r for r in ranking.ranked if r.score >= MIN_SCORE and not ADVICE.search(r.headline.title)
+    ][:top]
     events = tuple(report_event(r) for r in qualified)
     return Report(
         theme=pack.name,
