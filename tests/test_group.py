@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import cache
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -183,11 +182,6 @@ def test_updates_of_a_story_far_apart_in_time_stay_apart():
     assert len(events) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="connected components chain through a feed item that pastes two flashes into one "
-    "content (seen in THS on 2026-06-30: 16 US-chip flashes became one event)",
-)
 def test_an_item_pasting_two_flashes_does_not_glue_their_stories():
     price = news(
         "cls",

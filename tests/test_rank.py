@@ -161,7 +161,7 @@ def test_a_repeat_of_a_previous_window_story_is_stale():
     assert staleness(ev, prior(ev, PREVIOUS)) == 1.0
 
 
-def test_a_repeat_with_new_numbers_is_less_stale():
+def test_a_retelling_with_new_figures_is_an_update_not_stale():
     repeat = event(item(PREVIOUS.title, PREVIOUS.body))
     update = event(
         item(
@@ -169,9 +169,8 @@ def test_a_repeat_with_new_numbers_is_less_stale():
             "示例公司公告，拟在上海建设智算中心，规划算力规模为一万卡集群，总投资120亿元。",
         )
     )
-    assert (
-        0 < staleness(update, prior(update, PREVIOUS)) < staleness(repeat, prior(repeat, PREVIOUS))
-    )
+    assert staleness(update, prior(update, PREVIOUS)) == 0.0
+    assert staleness(repeat, prior(repeat, PREVIOUS)) == 1.0
 
 
 def test_a_new_story_is_not_stale():
@@ -237,7 +236,15 @@ def test_a_core_security_counts_more_than_none():
     [a] = ranked([with_core])
     [b] = ranked([anonymous])
     assert "688256.SH" in a.tickers
-    assert a.parts["securities"] > b.parts["securities"] == 0
+    assert a.parts["leaders"] > b.parts["leaders"] == 0
+
+
+def test_an_unlisted_leader_of_the_pack_counts_like_a_core_security():
+    leader = event(item("OpenAI发布新一代大模型", "OpenAI发布新一代大模型，推理能力提升。"))
+    in_body = event(item("新一代大模型发布", "据报道，OpenAI发布新一代大模型，推理能力提升。"))
+    [a] = ranked([leader])
+    [b] = ranked([in_body])
+    assert a.parts["leaders"] > b.parts["leaders"] > 0
 
 
 def test_investor_q_and_a_is_marked_minor():

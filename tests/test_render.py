@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -245,3 +246,11 @@ def test_rendering_is_deterministic(reports, slug):
     assert render_json(report).encode() == render_json(report).encode()
     copy = Report.model_validate_json(render_json(report))
     assert render_markdown(copy) == render_markdown(report)
+
+
+def test_documented_json_schema_is_current():
+    """docs/report.schema.json is what `theme-research schema` prints; regenerate it with
+    `theme-research schema > docs/report.schema.json` after changing the report models."""
+    documented = Path(__file__).parents[1] / "docs" / "report.schema.json"
+    current = json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    assert documented.read_text(encoding="utf-8") == current

@@ -17,6 +17,7 @@ import jieba
 from theme_research.models import NewsItem
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|万)?\s*(美元|元|港元|欧元|日元|人民币)")
@@ -127,8 +128,8 @@ def strip_headline_brackets(title: str) -> str:
 
 
 def numbers_in(text: str) -> list[str]:
-    """Every number written in the text, as written ("3.1", "40")."""
-    return _NUMBER.findall(text)
+    """Every number written in the text ("3.1", "40"; "50,624" read as "50624")."""
+    return _NUMBER.findall(_THOUSANDS.sub("", text))
 
 
 _UNIT = {"万亿": 1e12, "亿": 1e8, "万": 1e4, None: 1.0, "": 1.0}

@@ -491,3 +491,9 @@ def _eval_tags(
             s.theme, s.day, f"{s.precision:.2f}", str(s.same_event_pairs), f"{s.in_window:.0%}"
         )
     console.print(table)
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON schema of the report's JSON twin (see docs/report.schema.json)."""
+    typer.echo(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2))

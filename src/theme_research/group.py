@@ -19,12 +19,14 @@ from datasketch import MinHash, MinHashLSH
 
 from theme_research.analyze import Analyzed, mask_numbers, numbers_in, shingles
 
-NUM_PERM = 32
+NUM_PERM = 64
 LEAD_JACCARD = 0.42
 """Lead bigram Jaccard at which two items are one story (outlets' rewrites share ~half)."""
 TITLE_DICE = 0.62
 """Masked-title bigram Dice at which two close items are updates of one story."""
 FACT_TITLE_DICE = 0.3
+ENTITY_TITLE_DICE = 0.45
+"""Title likeness that, with a shared company name, marks one story told two ways."""
 """Title likeness still needed when two items share an entity and a specific figure."""
 DUPLICATE_GAP = timedelta(hours=36)
 FACT_GAP = timedelta(hours=24)
@@ -36,7 +38,7 @@ _US = re.compile(r"美股|纳指|纳斯达克|道指|标普|费城|盘前|夜盘
 _HK = re.compile(r"港股|恒生|恒指|港交所")
 UPDATE_GAP = timedelta(hours=10)
 _SEED = 7
-PRIOR_JACCARD = 0.35
+PRIOR_JACCARD = 0.45
 """Lead likeness at which a story counts as told in the previous window."""
 
 
@@ -69,6 +71,8 @@ class _Features:
     title: frozenset[str]
     entities: frozenset[str]
     anchors: frozenset[str]
+    subject: str
+    """Who the headline is about (see :func:`subject`)."""
     move: str
     """The market whose price move the title reports ("A", "US", "HK"), or ""."""
     topics: frozenset[str]
@@ -77,7 +81,7 @@ class _Features:
 def group(
     items: Sequence[Analyzed], entities: Iterable[str] = (), topics: Iterable[str] = ()
 ) -> list[Event]:
-    """Group items into events (connected components of same-story pairs).
+    """Group items into events of same-story pairs (see :func:`_merge`).
 
     ``entities`` are names (companies, securities) whose shared mention, together with a
     shared specific figure, marks two differently worded reports as one story. ``topics``
@@ -88,25 +92,46 @@ def group(
     names = frozenset(e.lower() for e in entities)
     words = frozenset(t.lower() for t in topics) | names
     features = [_features(a, names, words) for a in ordered]
-    parent = list(range(len(ordered)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in _candidate_pairs(features):
-        if same_story(ordered[i], ordered[j], features[i], features[j]):
-            parent[find(i)] = find(j)
-    components: dict[int, list[Analyzed]] = {}
-    for index, item in enumerate(ordered):
-        components.setdefault(find(index), []).append(item)
+    links = {
+        (i, j): _strength(features[i], features[j])
+        for i, j in _candidate_pairs(features)
+        if same_story(ordered[i], ordered[j], features[i], features[j])
+    }
+    members = _merge(len(ordered), links)
     events = [
-        Event(tuple(sorted(c, key=lambda a: (a.item.published_at, a.key))))
-        for c in components.values()
+        Event(
+            tuple(sorted((ordered[i] for i in group), key=lambda a: (a.item.published_at, a.key)))
+        )
+        for group in members
     ]
     return sorted(events, key=lambda e: e.id)
+
+
+def _merge(count: int, links: dict[tuple[int, int], float]) -> list[list[int]]:
+    """Join linked items, strongest links first, refusing merges that would chain stories.
+
+    Two groups merge only when more than half of the pairs across them are linked
+    themselves: a single bridging item (a feed item pasting two flashes, a session wrap
+    naming many stocks) can no longer glue unrelated stories into one event.
+    """
+    groups = {i: [i] for i in range(count)}
+    owner = list(range(count))
+    for (i, j), _ in sorted(links.items(), key=lambda kv: (-kv[1], kv[0])):
+        a, b = owner[i], owner[j]
+        if a == b:
+            continue
+        cross = [(min(x, y), max(x, y)) for x in groups[a] for y in groups[b]]
+        if 2 * sum(pair in links for pair in cross) <= len(cross):
+            continue
+        for x in groups[b]:
+            owner[x] = a
+        groups[a] += groups.pop(b)
+    return list(groups.values())
+
+
+def _strength(fa: _Features, fb: _Features) -> float:
+    """How alike two linked items read: the order in which links are merged."""
+    return max(jaccard(fa.lead, fb.lead), dice(fa.title, fb.title))
 
 
 def _features(item: Analyzed, names: frozenset[str], words: frozenset[str]) -> _Features:
@@ -117,19 +142,25 @@ def _features(item: Analyzed, names: frozenset[str], words: frozenset[str]) -> _
         title=frozenset(shingles(mask_numbers(item.title))),
         entities=frozenset(n for n in names if n in lead),
         anchors=frozenset(n for n in numbers_in(item.lead) if is_anchor(n)),
+        subject=subject(item.title, names),
         move=move,
         topics=frozenset(w for w in words if w in item.title.lower()) if move else frozenset(),
     )
 
 
-def subject(title: str) -> str:
-    """Who a "X：…" headline is about ("孚日股份：预计…" → "孚日股份"), or "".
+def subject(title: str, names: Iterable[str] = ()) -> str:
+    """Who a headline is about: the "X" of "X：…", else the first known name in it.
 
-    Announcements of different companies share templates ("X：预计上半年净利润同比增长…");
-    a different subject keeps them apart however alike the rest of the titles reads.
+    Flashes about different companies share templates ("X：预计上半年净利润同比增长…",
+    "X股价下跌6.1%，报…美元/股"); a different subject keeps them apart however alike the
+    rest of the titles reads.
     """
     match = _SUBJECT.match(title)
-    return match.group(1) if match else ""
+    if match:
+        return match.group(1)
+    low = title.lower()
+    found = [(low.find(n), -len(n), n) for n in names if n in low]
+    return min(found)[2] if found else ""
 
 
 def move_market(title: str) -> str:
@@ -171,16 +202,17 @@ def _move_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
 
 
 def _fact_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
-    """Items that name the same entity with the same specific figure."""
+    """Items that name the same entity (with the same specific figure, or alone)."""
     buckets: dict[tuple[str, str], list[int]] = {}
     for index, f in enumerate(features):
         for entity in f.entities:
+            buckets.setdefault((entity, ""), []).append(index)
             for anchor in f.anchors:
                 buckets.setdefault((entity, anchor), []).append(index)
     return {
         (a, b)
-        for members in buckets.values()
-        if len(members) <= 12  # a figure every item repeats identifies nothing
+        for key, members in buckets.items()
+        if len(members) <= (40 if key[1] == "" else 12)  # what every item names identifies nothing
         for i, a in enumerate(members)
         for b in members[i + 1 :]
     }
@@ -219,15 +251,17 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
     gap = abs(a.item.published_at - b.item.published_at)
     if gap <= DUPLICATE_GAP and jaccard(fa.lead, fb.lead) >= LEAD_JACCARD:
         return True
-    same_subject = subject(a.title) == subject(b.title) or not (
-        subject(a.title) and subject(b.title)
-    )
+    same_subject = fa.subject == fb.subject or not (fa.subject and fb.subject)
     if gap <= UPDATE_GAP and same_subject and dice(fa.title, fb.title) >= TITLE_DICE:
         return True
     if fa.move and fa.move == fb.move and fa.topics & fb.topics and gap <= SESSION_GAP:
         return True
-    shared_facts = fa.entities & fb.entities and fa.anchors & fb.anchors
-    return bool(shared_facts) and gap <= FACT_GAP and dice(fa.title, fb.title) >= FACT_TITLE_DICE
+    if not (fa.entities & fb.entities) or gap > FACT_GAP:
+        return False
+    likeness = dice(fa.title, fb.title)
+    if fa.anchors & fb.anchors:
+        return likeness >= FACT_TITLE_DICE
+    return same_subject and likeness >= ENTITY_TITLE_DICE
 
 
 @dataclass(frozen=True)

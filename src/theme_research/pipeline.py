@@ -70,7 +70,7 @@ def analyze_window(
     items = analyze(store.items_between(window.start, window.end, sources), segmenter)
     previous = _previous_items(store, window, packs, sources)
     present = sorted({a.item.source for a in items})
-    events = group(items, entity_names(packs), topic_words(packs))
+    events = group(items, entity_names(packs) | topic_words(packs), topic_words(packs))
     return DayAnalysis(window, items, events, prior_matches(items, previous), present)
 
 

@@ -24,9 +24,9 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "authority": 0.5,
     "event_type": 2.0,
     "magnitude": 1.0,
-    "securities": 1.0,
+    "leaders": 1.0,
     "recency": 0.3,
-    "novelty": 1.5,
+    "novelty": 1.0,
     "minor": 1.5,
     "cls_level": 0.0,
 }
@@ -76,6 +76,13 @@ EVENT_TYPES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
         ("stock-move", 0.35, r"涨停|跌停|涨超|跌超|涨逾|跌逾|创新高|新低"),
     )
 )
+_COMMENTARY = re.compile(
+    r"^(分析|评论|观点|解读|前瞻|展望|专家|业内人士|知情人士称|机构|研报|报告|调查|测评|社论)[：:]|"
+    r"^[^：:]{0,10}(证券|研究院|研究所|资管|基金|券商|分析师|经济学家|首席)[^：:]{0,6}[：:]"
+)
+COMMENTARY_VALUE = 0.3
+LEAD_FACTOR = 0.6
+"""An event type seen only in the lead, not the headline, counts for this much."""
 _MINOR = re.compile(r"互动平台|投资者提问|回复投资者|投资者关系|接受.{0,4}调研|问询函|董秘")
 
 
@@ -120,12 +127,15 @@ def rank(
 ) -> list[RankedEvent]:
     """Score the events that hold at least one kept item; best first, ranks from 1."""
     core = {s.ticker for s in pack.all_securities() if s.core}
+    leader_names = leaders_of(pack)
     prior = prior or {}
     scored = []
     for event in events:
         kept = [a for a in event.items if relevance[a.key].kept]
         if kept:
-            scored.append(_score_event(event, kept, relevance, core, window, prior, weights))
+            scored.append(
+                _score_event(event, kept, relevance, (core, leader_names), window, prior, weights)
+            )
     scored.sort(key=lambda r: (-r.score, r.event.id))
     return [_with_rank(r, i) for i, r in enumerate(scored, start=1)]
 
@@ -138,7 +148,7 @@ def _score_event(
     event: Event,
     kept: list[Analyzed],
     relevance: Mapping[str, Relevance],
-    core: set[str],
+    leading: tuple[set[str], frozenset[str]],
     window: Window,
     prior: Mapping[str, PriorMatch],
     weights: Mapping[str, float],
@@ -157,7 +167,7 @@ def _score_event(
         ),
         "event_type": type_value,
         "magnitude": magnitude(event.items),
-        "securities": 1.0 if core & set(tickers) else (0.5 if tickers else 0.0),
+        "leaders": leaders(headline, set(tickers), *leading),
         "recency": recency(event, window),
         "novelty": -staleness(event, prior),
         "minor": -1.0 if any(_MINOR.search(a.title + a.body[:80]) for a in kept) else 0.0,
@@ -178,6 +188,22 @@ def _score_event(
     )
 
 
+def leaders_of(pack: ThemePack) -> frozenset[str]:
+    """Names of the theme's leaders: its core securities and its unlisted leaders."""
+    names = {n for s in pack.all_securities() if s.core for n in s.names}
+    return frozenset(n.lower() for n in names | set(pack.leaders))
+
+
+def leaders(headline: Analyzed, tickers: set[str], core: set[str], names: frozenset[str]) -> float:
+    """A theme leader in the headline's title (1.0) or lead (0.6); another pack security 0.4."""
+    title, lead = headline.title.lower(), headline.lead.lower()
+    if any(n in title for n in names):
+        return 1.0
+    if core & tickers or any(n in lead for n in names):
+        return 0.6
+    return 0.4 if tickers else 0.0
+
+
 def breadth(event: Event) -> float:
     """Distinct feeds and outlets, on a log scale: 1 feed ≈ 0.3, 4+ outlets → 1."""
     count = len(event.sources) + 0.5 * max(0, len(event.outlets) - len(event.sources))
@@ -185,11 +211,17 @@ def breadth(event: Event) -> float:
 
 
 def event_type(item: Analyzed) -> tuple[str, float]:
-    """The strongest event type the headline (or, failing that, the lead) shows."""
-    for text in (item.title, item.lead):
+    """The strongest event type the headline shows; failing that, the lead's, discounted.
+
+    Commentary ("分析：…", "某证券：…") is news about opinions, not events: it is
+    recognised first and weighs little whatever words it uses.
+    """
+    if _COMMENTARY.search(item.title):
+        return "commentary", COMMENTARY_VALUE
+    for text, factor in ((item.title, 1.0), (item.lead, LEAD_FACTOR)):
         for name, value, pattern in EVENT_TYPES:
             if pattern.search(text):
-                return name, value
+                return name, round(value * factor, 3)
     return "", 0.0
 
 
@@ -212,18 +244,16 @@ def recency(event: Event, window: Window) -> float:
 def staleness(event: Event, prior: Mapping[str, PriorMatch]) -> float:
     """How much of the story the previous window already told: 0 new, 1 a repeat.
 
-    A story that repeats an earlier report counts half as stale when it brings numbers the
-    earlier report did not have (new facts).
+    Only a retelling is stale: a story that brings figures its earlier report did not have
+    (an update, or the same daily template with today's numbers) counts as new.
     """
     matches = [(prior[a.key], a) for a in event.items if a.key in prior]
     if not matches:
         return 0.0
     best, _ = max(matches, key=lambda m: m[0].similarity)
-    new_facts = any(a.numbers - best.numbers for a in event.items)
-    repeat = best.similarity >= 0.5
-    if new_facts:
-        return 0.5 if repeat else 0.25
-    return 1.0 if repeat else 0.5
+    if any(a.numbers - best.numbers for a in event.items):
+        return 0.0
+    return 1.0 if best.similarity >= 0.6 else 0.5
 
 
 def cls_level(event: Event) -> float:

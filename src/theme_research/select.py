@@ -124,8 +124,17 @@ def compile_pack(pack: ThemePack) -> Matcher:
             add(Term(word, pack.keywords.get(word, SEGMENT_WEIGHT), "segment", segment.name))
         for security in segment.securities:
             weight = CORE_SECURITY_WEIGHT if security.core else SECURITY_WEIGHT
+            kind = "weak" if security.weak else "security"
             for name in security.names:
-                add(Term(name, weight, "security", segment.name, security.ticker))
+                add(
+                    Term(
+                        name,
+                        WEAK_WEIGHT if security.weak else weight,
+                        kind,
+                        segment.name,
+                        security.ticker,
+                    )
+                )
     for word in pack.weak:
         found.setdefault(word.lower(), Term(word, WEAK_WEIGHT, "weak"))
     return _indexed(pack, tuple(found.values()))

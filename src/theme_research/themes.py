@@ -71,6 +71,9 @@ class Security(_Model):
     name: Text
     aliases: tuple[Text, ...] = ()
     core: bool = False
+    weak: bool = False
+    """Its name alone is only a passing tie (a carmaker in the robot pack): like a weak
+    word, it tags an item already about the theme but never makes one so."""
 
     @property
     def ticker(self) -> str:
@@ -123,6 +126,8 @@ class ThemePack(_Model):
     description: Text
     exclude: tuple[Text, ...] = ()
     weak: tuple[Text, ...] = ()
+    leaders: tuple[Text, ...] = ()
+    """Unlisted theme leaders (OpenAI, 宇树): named like core securities in the impact score."""
     keywords: dict[Text, Weight]
     segments: tuple[Segment, ...] = ()
     etfs: tuple[Etf, ...] = ()
@@ -157,7 +162,7 @@ class ThemePack(_Model):
             for word in pack.dictionary_words():
                 jieba.add_word(word)
         """
-        words = {*self.keywords, *self.weak, *self.exclude}
+        words = {*self.keywords, *self.weak, *self.exclude, *self.leaders}
         for segment in self.segments:
             words.update(segment.keywords)
             for security in segment.securities:
