@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from theme_research.analyze import Analyzed, analyze, segmenter_for
-from theme_research.group import Event, group
+from theme_research.group import Event, group, subject
 from theme_research.models import MARKET_TZ, NewsItem
 from theme_research.pipeline import entity_names, vocabulary
 from theme_research.themes import ThemePack, builtin_pack_paths, load_pack
@@ -277,3 +277,36 @@ def test_events_are_sorted_by_id_and_items_oldest_first(indexes):
     for event in events:
         stamps = [a.item.published_at for a in event.items]
         assert stamps == sorted(stamps)
+
+
+def test_one_company_reporting_one_kind_of_event_in_a_day_is_one_story():
+    results = news(
+        "readhub",
+        "r-results",
+        0,
+        "营收指引远超预期，示例存储科技业绩狂飙",
+        "示例存储科技公布季度业绩，营收与指引均超市场预期。",
+    )
+    call = news(
+        "cls",
+        "c-call",
+        300,
+        "示例存储科技业绩会：明年产能已售罄",
+        "示例存储科技在业绩会上表示，受AI需求推动，明年产能已全部售罄。",
+    )
+    names = entity_names(packs()) | {"示例存储科技"}
+    assert len(group(analyzed(results, call), names)) == 1
+    # Without knowing the company, nothing ties the two headlines together.
+    assert len(group(analyzed(results, call), entity_names(packs()))) == 2
+
+
+def test_one_company_with_two_kinds_of_news_in_a_day_stays_two_stories():
+    assert frozenset({ORDER_CLS.key}) in partition(events_of(analyzed(ORDER_CLS, REDUCTION)))
+
+
+def test_the_subject_is_the_first_name_and_its_shortest_form():
+    names = {"美光", "美光科技", "英伟达"}
+    assert subject("华尔街点评美光科技财报：指引超预期", names) == "美光"
+    assert subject("美光科技与英伟达签署协议", names) == "美光"
+    assert subject("孚日股份：预计上半年净利润增长", names) == "孚日股份"
+    assert subject("费城半导体指数涨超3%", names) == ""

@@ -415,7 +415,7 @@ def demo_command(
     _save_and_list(reports, out)
     first = out / render.post_filename(reports[0])
     console.print(f"\n[bold]Reports written to {out}/[/bold]. The start of {first.name}:\n")
-    console.print("\n".join(first.read_text(encoding="utf-8").splitlines()[:show]), markup=False)
+    typer.echo("\n".join(first.read_text(encoding="utf-8").splitlines()[:show]))
 
 
 @app.command("eval")

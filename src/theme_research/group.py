@@ -18,6 +18,7 @@ from datetime import timedelta
 from datasketch import MinHash, MinHashLSH
 
 from theme_research.analyze import Analyzed, mask_numbers, numbers_in, shingles
+from theme_research.classify import event_type
 
 NUM_PERM = 64
 LEAD_JACCARD = 0.42
@@ -30,6 +31,8 @@ ENTITY_TITLE_DICE = 0.45
 """Title likeness still needed when two items share an entity and a specific figure."""
 DUPLICATE_GAP = timedelta(hours=36)
 FACT_GAP = timedelta(hours=24)
+DEED_KINDS = frozenset({"earnings", "financing", "orders", "approval", "export-control"})
+"""Event kinds a company rarely reports twice a day: its results, a deal, an order."""
 SESSION_GAP = timedelta(hours=7)
 """Price-move updates this close in time belong to one trading session's story."""
 _SUBJECT = re.compile(r"^([^：:，,。\s]{2,14})[：:]")
@@ -73,6 +76,8 @@ class _Features:
     anchors: frozenset[str]
     subject: str
     """Who the headline is about (see :func:`subject`)."""
+    kind: str
+    """What kind of event the headline reports (see :mod:`theme_research.classify`)."""
     move: str
     """The market whose price move the title reports ("A", "US", "HK"), or ""."""
     topics: frozenset[str]
@@ -143,24 +148,26 @@ def _features(item: Analyzed, names: frozenset[str], words: frozenset[str]) -> _
         entities=frozenset(n for n in names if n in lead),
         anchors=frozenset(n for n in numbers_in(item.lead) if is_anchor(n)),
         subject=subject(item.title, names),
+        kind=event_type(item)[0],
         move=move,
         topics=frozenset(w for w in words if w in item.title.lower()) if move else frozenset(),
     )
 
 
 def subject(title: str, names: Iterable[str] = ()) -> str:
-    """Who a headline is about: the "X" of "X：…", else the first known name in it.
+    """Who a headline is about: the first known name in it (the shortest at that place, so
+    "美光科技" and "美光" agree), else the "X" of a "X：…" headline, else "".
 
     Flashes about different companies share templates ("X：预计上半年净利润同比增长…",
     "X股价下跌6.1%，报…美元/股"); a different subject keeps them apart however alike the
     rest of the titles reads.
     """
-    match = _SUBJECT.match(title)
-    if match:
-        return match.group(1)
     low = title.lower()
-    found = [(low.find(n), -len(n), n) for n in names if n in low]
-    return min(found)[2] if found else ""
+    found = [(low.find(n), len(n), n) for n in names if n in low]
+    if found:
+        return min(found)[2]
+    match = _SUBJECT.match(title)
+    return match.group(1) if match else ""
 
 
 def move_market(title: str) -> str:
@@ -184,7 +191,21 @@ def _candidate_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
     for attribute, threshold in (("lead", LEAD_JACCARD * 0.8), ("title", TITLE_DICE * 0.6)):
         sets = [getattr(f, attribute) for f in features]
         pairs |= _lsh_pairs(sets, threshold)
-    return pairs | _fact_pairs(features) | _move_pairs(features)
+    return pairs | _fact_pairs(features) | _move_pairs(features) | _deed_pairs(features)
+
+
+def _deed_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
+    """Items about the same company reporting the same kind of event."""
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for index, f in enumerate(features):
+        if f.subject and f.kind in DEED_KINDS:
+            buckets.setdefault((f.subject, f.kind), []).append(index)
+    return {
+        (a, b)
+        for members in buckets.values()
+        for i, a in enumerate(members)
+        for b in members[i + 1 :]
+    }
 
 
 def _move_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
@@ -256,6 +277,8 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
         return True
     if fa.move and fa.move == fb.move and fa.topics & fb.topics and gap <= SESSION_GAP:
         return True
+    if fa.subject and fa.subject == fb.subject and fa.kind == fb.kind in DEED_KINDS:
+        return gap <= FACT_GAP  # one company, one kind of event, one day: one story
     if not (fa.entities & fb.entities) or gap > FACT_GAP:
         return False
     likeness = dice(fa.title, fb.title)

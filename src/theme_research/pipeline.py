@@ -41,10 +41,10 @@ def vocabulary(packs: Iterable[ThemePack]) -> tuple[str, ...]:
 
 
 def entity_names(packs: Iterable[ThemePack]) -> frozenset[str]:
-    """Every security name and alias of every pack: the entities grouping looks for."""
-    return frozenset(
-        name for pack in packs for s in pack.all_securities() for name in s.names if len(name) >= 2
-    )
+    """Every security name and alias and every leader of every pack (lower-cased)."""
+    names = {n for pack in packs for s in pack.all_securities() for n in s.names}
+    names |= {n for pack in packs for n in pack.leaders}
+    return frozenset(n.lower() for n in names if len(n) >= 2)
 
 
 def topic_words(packs: Iterable[ThemePack]) -> frozenset[str]:
@@ -70,8 +70,10 @@ def analyze_window(
     items = analyze(store.items_between(window.start, window.end, sources), segmenter)
     previous = _previous_items(store, window, packs, sources)
     present = sorted({a.item.source for a in items})
-    events = group(items, entity_names(packs) | topic_words(packs), topic_words(packs))
-    return DayAnalysis(window, items, events, prior_matches(items, previous), present)
+    names = entity_names(packs)
+    events = group(items, names | topic_words(packs), topic_words(packs))
+    prior = prior_matches(items, previous)
+    return DayAnalysis(window, items, events, prior, present)
 
 
 def _previous_items(
@@ -103,7 +105,14 @@ def rank_theme(
 ) -> ThemeRanking:
     """Select, then rank the day's events for one theme."""
     relevance = select(day.items, pack)
-    ranked = rank(day.events, relevance, pack, day.window, prior=day.prior, weights=weights)
+    ranked = rank(
+        day.events,
+        relevance,
+        pack,
+        day.window,
+        prior=day.prior,
+        weights=weights,
+    )
     return ThemeRanking(
         pack=pack,
         window=day.window,

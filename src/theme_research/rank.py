@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from theme_research.analyze import Analyzed
+from theme_research.classify import event_type
 from theme_research.group import Event, PriorMatch
 from theme_research.select import Relevance
 from theme_research.themes import ThemePack
@@ -41,48 +42,6 @@ SOURCE_AUTHORITY: dict[str, float] = {
 }
 DEFAULT_AUTHORITY = 0.6
 
-# Event types, strongest first: (name, value, pattern). General vocabulary of market news.
-EVENT_TYPES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
-    (name, value, re.compile(pattern))
-    for name, value, pattern in (
-        ("export-control", 1.0, r"出口管制|实体清单|禁令|制裁|限制出口|出口许可|关税"),
-        (
-            "policy",
-            1.0,
-            r"国务院|国常会|发改委|工信部|商务部|证监会|财政部|央行|政策|规划|"
-            r"意见|通知|办法|条例|法案|监管|部署|行动方案|补贴",
-        ),
-        (
-            "earnings",
-            0.85,
-            r"业绩|净利润|营收|营业收入|财报|预增|预减|扭亏|指引|季报|年报|"
-            r"半年报|毛利率",
-        ),
-        (
-            "financing",
-            0.8,
-            r"IPO|上市申请|招股|递表|融资|募资|定增|收购|并购|重组|估值|"
-            r"入股|控股权",
-        ),
-        (
-            "index-move",
-            0.75,
-            r"指数.{0,6}(涨|跌)|板块.{0,8}(涨|跌|走强|走弱|拉升|下挫|异动)|"
-            r"概念股?.{0,6}(涨|跌|走强|走弱)|ETF.{0,8}(涨|跌)|领涨|领跌|集体(涨|跌)|大涨|大跌|暴跌|重挫",
-        ),
-        ("orders", 0.7, r"订单|合同|中标|签约|签署|合作协议|采购|扩产|投产|产能|建厂|投资.{0,6}亿"),
-        ("release", 0.6, r"发布|推出|上线|开源|亮相|首发|量产|突破|获批|问世"),
-        ("price", 0.6, r"涨价|降价|价格|报价|提价"),
-        ("stock-move", 0.35, r"涨停|跌停|涨超|跌超|涨逾|跌逾|创新高|新低"),
-    )
-)
-_COMMENTARY = re.compile(
-    r"^(分析|评论|观点|解读|前瞻|展望|专家|业内人士|知情人士称|机构|研报|报告|调查|测评|社论)[：:]|"
-    r"^[^：:]{0,10}(证券|研究院|研究所|资管|基金|券商|分析师|经济学家|首席)[^：:]{0,6}[：:]"
-)
-COMMENTARY_VALUE = 0.3
-LEAD_FACTOR = 0.6
-"""An event type seen only in the lead, not the headline, counts for this much."""
 _MINOR = re.compile(r"互动平台|投资者提问|回复投资者|投资者关系|接受.{0,4}调研|问询函|董秘")
 
 
@@ -208,21 +167,6 @@ def breadth(event: Event) -> float:
     """Distinct feeds and outlets, on a log scale: 1 feed ≈ 0.3, 4+ outlets → 1."""
     count = len(event.sources) + 0.5 * max(0, len(event.outlets) - len(event.sources))
     return min(1.0, math.log2(1 + count) / math.log2(6))
-
-
-def event_type(item: Analyzed) -> tuple[str, float]:
-    """The strongest event type the headline shows; failing that, the lead's, discounted.
-
-    Commentary ("分析：…", "某证券：…") is news about opinions, not events: it is
-    recognised first and weighs little whatever words it uses.
-    """
-    if _COMMENTARY.search(item.title):
-        return "commentary", COMMENTARY_VALUE
-    for text, factor in ((item.title, 1.0), (item.lead, LEAD_FACTOR)):
-        for name, value, pattern in EVENT_TYPES:
-            if pattern.search(text):
-                return name, round(value * factor, 3)
-    return "", 0.0
 
 
 def magnitude(items: Sequence[Analyzed]) -> float:

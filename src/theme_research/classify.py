@@ -1,0 +1,71 @@
+"""What kind of event a news item reports, from its headline: theme-independent.
+
+Grouping uses it (one company, one kind of event, one day is one story) and ranking
+weighs it. The vocabulary is general market-news wording, not tied to any day or theme.
+"""
+
+from __future__ import annotations
+
+import re
+
+from theme_research.analyze import Analyzed
+
+# Event types, strongest first: (name, value, pattern). General vocabulary of market news.
+EVENT_TYPES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
+    (name, value, re.compile(pattern))
+    for name, value, pattern in (
+        ("export-control", 1.0, r"出口管制|实体清单|禁令|制裁|限制出口|出口许可|关税"),
+        (
+            "policy",
+            1.0,
+            r"国务院|国常会|发改委|工信部|商务部|证监会|财政部|央行|网信办|[部委]印发|"
+            r"政策|规划|指导意见|实施意见|管理办法|条例|法案|监管|行动方案|补贴",
+        ),
+        (
+            "earnings",
+            0.85,
+            r"业绩|净利润|营收|营业收入|财报|预增|预减|扭亏|指引|季报|年报|"
+            r"半年报|毛利率",
+        ),
+        (
+            "financing",
+            0.8,
+            r"IPO|上市申请|招股|递表|融资|募资|定增|收购|并购|重组|估值|"
+            r"入股|控股权",
+        ),
+        (
+            "index-move",
+            0.75,
+            r"指数.{0,6}(涨|跌)|板块.{0,8}(涨|跌|走强|走弱|拉升|下挫|异动)|"
+            r"概念股?.{0,6}(涨|跌|走强|走弱)|ETF.{0,8}(涨|跌)|领涨|领跌|集体(涨|跌)|大涨|大跌|暴跌|重挫",
+        ),
+        ("approval", 0.85, r"批准|获批|核准|注册生效|同意.{0,12}注册|准予"),
+        ("orders", 0.7, r"订单|合同|中标|签约|签署|合作协议|采购|扩产|投产|产能|建厂|投资.{0,6}亿"),
+        ("feature", 0.3, r"新功能|功能|内测|公测|体验版|小程序|插件|上架"),
+        ("release", 0.6, r"发布|推出|上线|开源|亮相|首发|量产|突破|获批|问世"),
+        ("price", 0.6, r"涨价|降价|价格|报价|提价"),
+        ("stock-move", 0.35, r"涨停|跌停|涨超|跌超|涨逾|跌逾|创新高|新低"),
+    )
+)
+_COMMENTARY = re.compile(
+    r"^(分析|评论|观点|解读|前瞻|展望|专家|业内人士|知情人士称|机构|研报|报告|调查|测评|社论)[：:]|"
+    r"^[^：:]{0,10}(证券|研究院|研究所|资管|基金|券商|分析师|经济学家|首席)[^：:]{0,6}[：:]"
+)
+COMMENTARY_VALUE = 0.3
+LEAD_FACTOR = 0.6
+"""An event type seen only in the lead, not the headline, counts for this much."""
+
+
+def event_type(item: Analyzed) -> tuple[str, float]:
+    """The strongest event type the headline shows; failing that, the lead's, discounted.
+
+    Commentary ("分析：…", "某证券：…") is news about opinions, not events: it is
+    recognised first and weighs little whatever words it uses.
+    """
+    if _COMMENTARY.search(item.title):
+        return "commentary", COMMENTARY_VALUE
+    for text, factor in ((item.title, 1.0), (item.lead, LEAD_FACTOR)):
+        for name, value, pattern in EVENT_TYPES:
+            if pattern.search(text):
+                return name, round(value * factor, 3)
+    return "", 0.0

@@ -1,0 +1,35 @@
+from datetime import datetime
+
+from theme_research.analyze import analyze_item
+from theme_research.classify import COMMENTARY_VALUE, LEAD_FACTOR, event_type
+from theme_research.models import MARKET_TZ, NewsItem
+
+
+def kind(title: str, content: str = "") -> tuple[str, float]:
+    item = NewsItem(
+        "t", title, datetime(2026, 3, 18, 10, tzinfo=MARKET_TZ), title, content or title
+    )
+    return event_type(analyze_item(item, None))
+
+
+def test_headline_types_in_order_of_strength():
+    assert kind("美国商务部将两家芯片公司列入实体清单")[0] == "export-control"
+    assert kind("工信部印发人形机器人产业指导意见")[0] == "policy"
+    assert kind("示例公司：上半年净利润同比预增120%")[0] == "earnings"
+    assert kind("示例药企创新药获批上市")[0] == "approval"
+    assert kind("示例模型上线新功能")[0] == "feature"
+
+
+def test_commentary_is_recognised_before_the_words_it_uses():
+    assert kind("某某证券：政策加码 关注算力板块") == ("commentary", COMMENTARY_VALUE)
+    assert kind("分析：AI资本开支仍将上行") == ("commentary", COMMENTARY_VALUE)
+
+
+def test_a_type_seen_only_in_the_lead_is_discounted():
+    name, value = kind("示例公司最新动态", "示例公司公告称，与客户签订3亿元采购合同。")
+    assert name == "orders"
+    assert value == round(0.7 * LEAD_FACTOR, 3)
+
+
+def test_no_type_without_event_words():
+    assert kind("示例公司举办开放日") == ("", 0.0)
