@@ -14,10 +14,11 @@ from theme_research.analyze import Analyzed
 EVENT_TYPES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
     (name, value, re.compile(pattern))
     for name, value, pattern in (
+        ("state-policy", 1.0, r"国务院|国常会|中共中央|中央政治局|全国人大|中办|国办"),
         ("export-control", 1.0, r"出口管制|实体清单|禁令|制裁|限制出口|出口许可|关税"),
         (
             "policy",
-            1.0,
+            0.9,
             r"国务院|国常会|发改委|工信部|商务部|证监会|财政部|央行|网信办|[部委]印发|"
             r"政策|规划|指导意见|实施意见|管理办法|条例|法案|监管|行动方案|补贴",
         ),
@@ -30,8 +31,8 @@ EVENT_TYPES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
         (
             "financing",
             0.8,
-            r"IPO|上市申请|招股|递表|融资|募资|定增|收购|并购|重组|估值|"
-            r"入股|控股权",
+            r"IPO|首次公开发行|上市申请|上市聆讯|招股|递表|融资|募资|定增|收购|并购|重组|"
+            r"估值|入股|控股权",
         ),
         (
             "index-move",
@@ -39,7 +40,7 @@ EVENT_TYPES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
             r"指数.{0,6}(涨|跌)|板块.{0,8}(涨|跌|走强|走弱|拉升|下挫|异动)|"
             r"概念股?.{0,6}(涨|跌|走强|走弱)|ETF.{0,8}(涨|跌)|领涨|领跌|集体(涨|跌)|大涨|大跌|暴跌|重挫",
         ),
-        ("approval", 0.85, r"批准|获批|核准|注册生效|同意.{0,12}注册|准予"),
+        ("approval", 0.85, r"批准|获批|核准|注册生效|同意.{0,24}注册|准予"),
         ("orders", 0.7, r"订单|合同|中标|签约|签署|合作协议|采购|扩产|投产|产能|建厂|投资.{0,6}亿"),
         ("feature", 0.3, r"新功能|功能|内测|公测|体验版|小程序|插件|上架"),
         ("release", 0.6, r"发布|推出|上线|开源|亮相|首发|量产|突破|获批|问世"),

@@ -31,7 +31,9 @@ ENTITY_TITLE_DICE = 0.45
 """Title likeness still needed when two items share an entity and a specific figure."""
 DUPLICATE_GAP = timedelta(hours=36)
 FACT_GAP = timedelta(hours=24)
-DEED_KINDS = frozenset({"earnings", "financing", "orders", "approval", "export-control"})
+DEED_KINDS = frozenset(
+    {"earnings", "financing", "orders", "approval", "policy", "state-policy", "export-control"}
+)
 """Event kinds a company rarely reports twice a day: its results, a deal, an order."""
 SESSION_GAP = timedelta(hours=7)
 """Price-move updates this close in time belong to one trading session's story."""

@@ -41,6 +41,10 @@ SOURCE_AUTHORITY: dict[str, float] = {
     "headlines": 0.6,
 }
 DEFAULT_AUTHORITY = 0.6
+RELEVANCE_FULL = 5.0
+"""Relevance at which the feature is full: two core terms, one of them in the headline."""
+STATE_KINDS = frozenset({"state-policy", "export-control"})
+"""Kinds where the state is the actor: counted as a theme leader named in the headline."""
 
 _MINOR = re.compile(r"互动平台|投资者提问|回复投资者|投资者关系|接受.{0,4}调研|问询函|董秘")
 
@@ -119,14 +123,14 @@ def _score_event(
     tickers = sorted({t for r in rels for t in r.tickers})
     type_name, type_value = event_type(headline)
     features = {
-        "relevance": min(1.0, max(r.score for r in rels) / 8.0),
+        "relevance": min(1.0, max(r.score for r in rels) / RELEVANCE_FULL),
         "breadth": breadth(event),
         "authority": max(
             SOURCE_AUTHORITY.get(a.item.source, DEFAULT_AUTHORITY) for a in event.items
         ),
         "event_type": type_value,
         "magnitude": magnitude(event.items),
-        "leaders": leaders(headline, set(tickers), *leading),
+        "leaders": 1.0 if type_name in STATE_KINDS else leaders(headline, set(tickers), *leading),
         "recency": recency(event, window),
         "novelty": -staleness(event, prior),
         "minor": -1.0 if any(_MINOR.search(a.title + a.body[:80]) for a in kept) else 0.0,

@@ -34,6 +34,8 @@ DRIVERS = (3, 5)
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _TYPE_GROUPS = {
     "policy": "政策与监管",
+    "state-policy": "政策与监管",
+    "approval": "政策与监管",
     "export-control": "政策与监管",
     "earnings": "业绩与经营",
     "orders": "订单与产能",
