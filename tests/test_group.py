@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from theme_research.analyze import Analyzed, analyze, segmenter_for
-from theme_research.group import Event, group, subject
+from theme_research.group import Event, group, same_subject, subject
 from theme_research.models import MARKET_TZ, NewsItem
 from theme_research.pipeline import entity_names, vocabulary
 from theme_research.themes import ThemePack, builtin_pack_paths, load_pack
@@ -310,3 +310,16 @@ def test_the_subject_is_the_first_name_and_its_shortest_form():
     assert subject("美光科技与英伟达签署协议", names) == "美光"
     assert subject("孚日股份：预计上半年净利润增长", names) == "孚日股份"
     assert subject("费城半导体指数涨超3%", names) == ""
+
+
+def test_unknown_companies_get_a_subject_from_a_latin_name_or_the_words_before_the_verb():
+    assert subject("数据中心创企Crusoe据悉洽谈融资") == "crusoe"
+    assert subject("泉智博完成新一轮融资") == "泉智博"
+    assert same_subject(subject("关节模组提供商泉智博完成A轮融资"), "泉智博")
+    assert subject("公司拟回购股份") == ""  # a generic word is nobody in particular
+
+
+def test_two_rewrites_of_an_unlisted_company_round_are_one_story():
+    one = news("cls", "c-r1", 0, "关节模组提供商泉智博完成A轮融资 某创投领投", "融资用于产能建设。")
+    two = news("ths", "t-r2", 90, "泉智博完成新一轮融资 多家机构参投", "本轮融资由某创投领投。")
+    assert len(events_of(analyzed(one, two))) == 1

@@ -52,24 +52,34 @@ class Analyzed:
 
 
 class Segmenter:
-    """A jieba tokenizer whose dictionary knows every theme pack's words."""
+    """A jieba tokenizer whose dictionary knows every theme pack's words.
 
-    def __init__(self, words: Iterable[str] = ()) -> None:
+    Tokens only decide whether a two-character Chinese term stands as a word of its own
+    (see ``select.occurs``), so a text holding none of ``short_terms`` is not segmented:
+    segmentation is the costliest step of a run.
+    """
+
+    def __init__(self, words: Iterable[str] = (), short_terms: Iterable[str] | None = None) -> None:
         jieba.setLogLevel(logging.WARNING)
         self._jieba = jieba.Tokenizer()
         for word in sorted(set(words)):
             # A high frequency keeps pack terms whole ("人形机器人", "AI芯片").
             self._jieba.add_word(word, freq=200_000)
+        shorts = sorted({t.lower() for t in short_terms or ()})
+        self._short = re.compile("|".join(map(re.escape, shorts))) if shorts else None
+        self._always = short_terms is None
 
     def tokens(self, text: str) -> list[str]:
         """Tokens of ``text``, lower-cased, punctuation and blanks dropped."""
+        if not self._always and not (self._short and self._short.search(text.lower())):
+            return []
         return [t.lower() for t in self._jieba.lcut(text, HMM=False) if not _PUNCT.fullmatch(t)]
 
 
 @lru_cache(maxsize=4)
-def segmenter_for(words: tuple[str, ...]) -> Segmenter:
+def segmenter_for(words: tuple[str, ...], short_terms: tuple[str, ...] | None = None) -> Segmenter:
     """A cached :class:`Segmenter` for one vocabulary (building one costs about a second)."""
-    return Segmenter(words)
+    return Segmenter(words, short_terms)
 
 
 def analyze(items: Sequence[NewsItem], segmenter: Segmenter | None) -> list[Analyzed]:

@@ -70,3 +70,10 @@ def event_type(item: Analyzed) -> tuple[str, float]:
             if pattern.search(text):
                 return name, round(value * factor, 3)
     return "", 0.0
+
+
+def headline_kinds(item: Analyzed) -> frozenset[str]:
+    """Every event kind the headline shows (a listing approval is policy *and* financing)."""
+    if _COMMENTARY.search(item.title):
+        return frozenset({"commentary"})
+    return frozenset(name for name, _, pattern in EVENT_TYPES if pattern.search(item.title))

@@ -482,13 +482,23 @@ def _eval_grades(
 def _eval_tags(
     store: NewsStore, path: Path, packs: dict[str, themes.ThemePack], days: list[str]
 ) -> None:
-    scores = evaluate.evaluate_tags(store, evaluate.load_tag_labels(path), packs, days)
+    try:
+        tag_labels = evaluate.load_tag_labels(path)
+    except (OSError, ValueError) as exc:  # tomllib.TOMLDecodeError is a ValueError
+        err.print(f"[red]Error:[/red] {path}: {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    scores = evaluate.evaluate_tags(store, tag_labels, packs, days)
     table = Table(title=f"Silver-label evaluation ({path.name})")
-    for column in ("theme", "day", "P@10 (tags)", "same-event pairs", "in window"):
+    for column in ("theme", "day", "P@10 (tags)", "judgeable", "same-event pairs", "in window"):
         table.add_column(column)
     for s in scores:
         table.add_row(
-            s.theme, s.day, f"{s.precision:.2f}", str(s.same_event_pairs), f"{s.in_window:.0%}"
+            s.theme,
+            s.day,
+            f"{s.precision:.2f}",
+            str(s.judgeable),
+            str(s.same_event_pairs),
+            f"{s.in_window:.0%}",
         )
     console.print(table)
 

@@ -23,6 +23,8 @@ from theme_research.store import NewsStore
 from theme_research.themes import ThemePack, get_pack
 from theme_research.window import Window
 
+TAGGING_FEEDS = frozenset({"cls"})
+"""Feeds whose items carry topic tags (CLS subjects); THS tags only name the market."""
 NEAR_DUPLICATE = 0.5
 """Lead bigram Jaccard at which an unlabelled item is taken as a labelled story's copy."""
 
@@ -209,6 +211,8 @@ class TagScore:
     theme: str
     day: str
     precision: float
+    """Share of the judgeable shown events (those with an item of a tagging feed) tagged."""
+    judgeable: int
     same_event_pairs: int
     in_window: float
     shown: int
@@ -258,7 +262,10 @@ def evaluate_tags(
         analysis = analyze_window(store, window, list(packs.values()))
         for theme, tags in sorted(tag_labels.items()):
             shown = rank_theme(analysis, get_pack(theme, packs)).ranked[:k]
-            tagged = sum(1 for r in shown if item_tags(r) & tags)
+            judgeable = [
+                r for r in shown if any(a.item.source in TAGGING_FEEDS for a in r.event.items)
+            ]
+            tagged = sum(1 for r in judgeable if item_tags(r) & tags)
             inside = sum(
                 1 for r in shown if all(window.contains(a.item.published_at) for a in r.event.items)
             )
@@ -266,7 +273,8 @@ def evaluate_tags(
                 TagScore(
                     theme=theme,
                     day=day,
-                    precision=tagged / len(shown) if shown else 0.0,
+                    precision=tagged / len(judgeable) if judgeable else 0.0,
+                    judgeable=len(judgeable),
                     same_event_pairs=same_event_pairs(shown),
                     in_window=inside / len(shown) if shown else 0.0,
                     shown=len(shown),

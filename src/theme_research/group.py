@@ -18,7 +18,7 @@ from datetime import timedelta
 from datasketch import MinHash, MinHashLSH
 
 from theme_research.analyze import Analyzed, mask_numbers, numbers_in, shingles
-from theme_research.classify import event_type
+from theme_research.classify import headline_kinds
 
 NUM_PERM = 64
 LEAD_JACCARD = 0.42
@@ -38,6 +38,11 @@ DEED_KINDS = frozenset(
 SESSION_GAP = timedelta(hours=7)
 """Price-move updates this close in time belong to one trading session's story."""
 _SUBJECT = re.compile(r"^([^：:，,。\s]{2,14})[：:]")
+_PROPER_NAME = re.compile(r"(?<![A-Za-z])([A-Z][a-z]{3,}(?:\s?[A-Z][a-z]+)?)(?![A-Za-z])")
+_GENERIC_SUBJECTS = frozenset(
+    {"公司", "企业", "多家公司", "上市公司", "机构", "政府", "美国", "中国", "官方", "消息", "报道"}
+)
+_DOER = re.compile(r"^[^，,。：:\s]{0,20}?([\u4e00-\u9fff]{2,6})(?:完成|获得|宣布|签署|拟|将)")
 _MOVE = re.compile(r"涨|跌|走强|走弱|拉升|跳水|走高|走低|下挫|飙升|反弹|回落|异动|活跃")
 _US = re.compile(r"美股|纳指|纳斯达克|道指|标普|费城|盘前|夜盘")
 _HK = re.compile(r"港股|恒生|恒指|港交所")
@@ -78,8 +83,8 @@ class _Features:
     anchors: frozenset[str]
     subject: str
     """Who the headline is about (see :func:`subject`)."""
-    kind: str
-    """What kind of event the headline reports (see :mod:`theme_research.classify`)."""
+    kinds: frozenset[str]
+    """The kinds of event the headline reports (see :mod:`theme_research.classify`)."""
     move: str
     """The market whose price move the title reports ("A", "US", "HK"), or ""."""
     topics: frozenset[str]
@@ -150,15 +155,16 @@ def _features(item: Analyzed, names: frozenset[str], words: frozenset[str]) -> _
         entities=frozenset(n for n in names if n in lead),
         anchors=frozenset(n for n in numbers_in(item.lead) if is_anchor(n)),
         subject=subject(item.title, names),
-        kind=event_type(item)[0],
+        kinds=headline_kinds(item) & DEED_KINDS,
         move=move,
         topics=frozenset(w for w in words if w in item.title.lower()) if move else frozenset(),
     )
 
 
 def subject(title: str, names: Iterable[str] = ()) -> str:
-    """Who a headline is about: the first known name in it (the shortest at that place, so
-    "美光科技" and "美光" agree), else the "X" of a "X：…" headline, else "".
+    """Who a headline is about, or "": the first known name in it (the shortest at that
+    place, so "美光科技" and "美光" agree); else the "X" of "X：…"; else a Latin proper
+    name ("Crusoe"); else the words before its verb ("泉智博完成…融资" → "泉智博").
 
     Flashes about different companies share templates ("X：预计上半年净利润同比增长…",
     "X股价下跌6.1%，报…美元/股"); a different subject keeps them apart however alike the
@@ -168,8 +174,16 @@ def subject(title: str, names: Iterable[str] = ()) -> str:
     found = [(low.find(n), len(n), n) for n in names if n in low]
     if found:
         return min(found)[2]
-    match = _SUBJECT.match(title)
-    return match.group(1) if match else ""
+    for pattern in (_SUBJECT, _PROPER_NAME, _DOER):
+        match = pattern.search(title)
+        if match and match.group(1) not in _GENERIC_SUBJECTS:
+            return match.group(1).lower()
+    return ""
+
+
+def same_subject(a: str, b: str) -> bool:
+    """Equal subjects, or one the tail of the other ("提供商泉智博" and "泉智博")."""
+    return a == b or (min(len(a), len(b)) >= 2 and (a.endswith(b) or b.endswith(a)))
 
 
 def move_market(title: str) -> str:
@@ -200,8 +214,8 @@ def _deed_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
     """Items about the same company reporting the same kind of event."""
     buckets: dict[tuple[str, str], list[int]] = {}
     for index, f in enumerate(features):
-        if f.subject and f.kind in DEED_KINDS:
-            buckets.setdefault((f.subject, f.kind), []).append(index)
+        for kind in f.kinds if f.subject else ():
+            buckets.setdefault((f.subject[-2:], kind), []).append(index)
     return {
         (a, b)
         for members in buckets.values()
@@ -274,19 +288,19 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
     gap = abs(a.item.published_at - b.item.published_at)
     if gap <= DUPLICATE_GAP and jaccard(fa.lead, fb.lead) >= LEAD_JACCARD:
         return True
-    same_subject = fa.subject == fb.subject or not (fa.subject and fb.subject)
-    if gap <= UPDATE_GAP and same_subject and dice(fa.title, fb.title) >= TITLE_DICE:
+    subjects_agree = not (fa.subject and fb.subject) or same_subject(fa.subject, fb.subject)
+    if gap <= UPDATE_GAP and subjects_agree and dice(fa.title, fb.title) >= TITLE_DICE:
         return True
     if fa.move and fa.move == fb.move and fa.topics & fb.topics and gap <= SESSION_GAP:
         return True
-    if fa.subject and fa.subject == fb.subject and fa.kind == fb.kind in DEED_KINDS:
+    if fa.subject and same_subject(fa.subject, fb.subject) and fa.kinds & fb.kinds:
         return gap <= FACT_GAP  # one company, one kind of event, one day: one story
     if not (fa.entities & fb.entities) or gap > FACT_GAP:
         return False
     likeness = dice(fa.title, fb.title)
     if fa.anchors & fb.anchors:
         return likeness >= FACT_TITLE_DICE
-    return same_subject and likeness >= ENTITY_TITLE_DICE
+    return subjects_agree and likeness >= ENTITY_TITLE_DICE
 
 
 @dataclass(frozen=True)

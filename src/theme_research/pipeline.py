@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from theme_research.analyze import Analyzed, analyze, segmenter_for
+from theme_research.analyze import Analyzed, analyze, has_cjk, segmenter_for
 from theme_research.group import Event, PriorMatch, group, prior_matches
 from theme_research.rank import DEFAULT_WEIGHTS, ThemeRanking, rank
 from theme_research.render import post_filename, render_json, render_markdown
@@ -40,6 +40,12 @@ def vocabulary(packs: Iterable[ThemePack]) -> tuple[str, ...]:
     return tuple(sorted({w for pack in packs for w in pack.dictionary_words()}))
 
 
+def short_terms(packs: Iterable[ThemePack]) -> tuple[str, ...]:
+    """Two-character Chinese terms that count for relevance: the ones that need tokens."""
+    words = {w for pack in packs for w in pack.dictionary_words() if w not in pack.weak}
+    return tuple(sorted(w for w in words if len(w) == 2 and has_cjk(w)))
+
+
 def entity_names(packs: Iterable[ThemePack]) -> frozenset[str]:
     """Every security name and alias and every leader of every pack (lower-cased)."""
     names = {n for pack in packs for s in pack.all_securities() for n in s.names}
@@ -66,7 +72,7 @@ def analyze_window(
     sources: Sequence[str] | None = None,
 ) -> DayAnalysis:
     """Read, analyze and group the window's items once, for every theme to rank."""
-    segmenter = segmenter_for(vocabulary(packs))
+    segmenter = segmenter_for(vocabulary(packs), short_terms(packs))
     items = analyze(store.items_between(window.start, window.end, sources), segmenter)
     previous = _previous_items(store, window, packs, sources)
     present = sorted({a.item.source for a in items})
