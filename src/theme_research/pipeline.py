@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
 
 from theme_research.analyze import Analyzed, analyze, has_cjk, segmenter_for
-from theme_research.group import Event, PriorMatch, group, prior_matches
+from theme_research.group import Event, NameIndex, PriorMatch, group, prior_matches
 from theme_research.rank import DEFAULT_WEIGHTS, ThemeRanking, rank
 from theme_research.render import post_filename, render_json, render_markdown
 from theme_research.report import Finding, Report, Verification
@@ -93,12 +92,11 @@ def _previous_items(
     Novelty only compares texts, so these are analyzed without segmentation.
     """
     start = window.start - (window.end - window.start)
-    words = sorted(vocabulary(packs), key=len, reverse=True)
-    mentions = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    index = NameIndex(w.lower() for w in vocabulary(packs))
     candidates = [
         item
         for item in store.items_between(start, window.start, sources)
-        if mentions.search(item.title) or mentions.search(item.content)
+        if index.find(f"{item.title}\n{item.content}".lower())
     ]
     return analyze(candidates, None)
 
