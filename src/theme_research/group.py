@@ -95,14 +95,16 @@ def group(
 ) -> list[Event]:
     """Group items into events of same-story pairs (see :func:`_merge`).
 
-    ``entities`` are names (companies, securities) whose shared mention, together with a
-    shared specific figure, marks two differently worded reports as one story. ``topics``
-    are theme words: price-move reports of one market and session that share one in their
-    titles are updates of one developing story ("机器人板块走强" … "机器人概念股午后拉升").
+    ``entities`` are names (companies, securities, leaders): a headline's first name is
+    its subject. ``topics`` are theme words: price-move reports of one market and session
+    that share one in their titles are updates of one developing story ("机器人板块走强" …
+    "机器人概念股午后拉升"). A shared name or theme word with a shared specific figure marks
+    two differently worded reports as one story.
     """
     ordered = sorted(items, key=lambda a: a.key)  # a canonical order: input order is moot
     names = frozenset(e.lower() for e in entities)
-    index = NameIndex(names | {t.lower() for t in topics})
+    words = frozenset(t.lower() for t in topics)
+    index = NameIndex(names | words)
     features = [_features(a, names, index) for a in ordered]
     links = {
         (i, j): _strength(features[i], features[j])
@@ -153,7 +155,8 @@ def _features(item: Analyzed, names: frozenset[str], index: NameIndex) -> _Featu
     return _Features(
         lead=frozenset(shingles(item.lead)),
         title=frozenset(shingles(mask_numbers(item.title))),
-        entities=frozenset(n for _, n in index.find(lead) if n in names),
+        # Any known name or theme word counts as a shared entity; the subject is a name.
+        entities=frozenset(n for _, n in index.find(lead)),
         anchors=frozenset(n for n in numbers_in(item.lead) if is_anchor(n)),
         subject=subject(item.title, found=[(i, n) for i, n in in_title if n in names]),
         kinds=headline_kinds(item) & DEED_KINDS,
@@ -194,7 +197,7 @@ def subject(
     """
     if found is None:
         low = title.lower()
-        found = [(low.find(n), n) for n in names if n in low]
+        found = [(i, n) for n in names for i in [low.find(n)] if i >= 0]
     if found:
         return min((i, len(n), n) for i, n in found)[2]
     for pattern in (_SUBJECT, _PROPER_NAME, _DOER):

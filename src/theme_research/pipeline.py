@@ -76,7 +76,7 @@ def analyze_window(
     previous = _previous_items(store, window, packs, sources)
     present = sorted({a.item.source for a in items})
     names = entity_names(packs)
-    events = group(items, names | topic_words(packs), topic_words(packs))
+    events = group(items, names, topic_words(packs))
     prior = prior_matches(items, previous)
     return DayAnalysis(window, items, events, prior, present)
 

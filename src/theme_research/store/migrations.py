@@ -63,9 +63,35 @@ _FTS_TRIGGERS = (
 )
 
 
+def m003_fetch_state(conn: sqlite3.Connection) -> None:
+    # Live fetching: where each feed's last complete fetch got to, and how each feed fares.
+    conn.execute(
+        """
+        CREATE TABLE source_cursor (
+            source TEXT PRIMARY KEY,
+            cursor TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute(
+        """
+        CREATE TABLE source_health (
+            source TEXT PRIMARY KEY,
+            last_success TEXT,
+            last_error TEXT,
+            last_error_at TEXT,
+            items_fetched INTEGER NOT NULL DEFAULT 0,
+            latency_ms INTEGER
+        )
+        """
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_items", m001_items),
     ("m002_items_fts", m002_items_fts),
+    ("m003_fetch_state", m003_fetch_state),
 ]
 
 
