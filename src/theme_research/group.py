@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -238,44 +238,42 @@ def _candidate_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
 
 def _deed_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
     """Items about the same company reporting the same kind of event."""
-    buckets: dict[tuple[str, str], list[int]] = {}
-    for index, f in enumerate(features):
-        for kind in f.kinds if f.subject else ():
-            buckets.setdefault((f.subject[-2:], kind), []).append(index)
-    return {
-        (a, b)
-        for members in buckets.values()
-        for i, a in enumerate(members)
-        for b in members[i + 1 :]
-    }
+    return _bucket_pairs(
+        ((f.subject[-2:], kind) for kind in f.kinds) if f.subject else () for f in features
+    )
 
 
 def _move_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
     """Price-move reports of one market that share a topic word in their titles."""
-    buckets: dict[tuple[str, str], list[int]] = {}
-    for index, f in enumerate(features):
-        for topic in f.topics if f.move else ():
-            buckets.setdefault((f.move, topic), []).append(index)
-    return {
-        (a, b)
-        for members in buckets.values()
-        for i, a in enumerate(members)
-        for b in members[i + 1 :]
-    }
+    return _bucket_pairs(((f.move, t) for t in f.topics) if f.move else () for f in features)
 
 
 def _fact_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
-    """Items that name the same entity (with the same specific figure, or alone)."""
+    """Items that name the same entity (with the same specific figure, or alone).
+
+    A key nearly every item shares identifies nothing, so crowded buckets are left out: a
+    name alone in more than 40 items, a name with a figure in more than 12.
+    """
+    keys = (
+        [key for e in f.entities for key in [(e, ""), *((e, a) for a in f.anchors)]]
+        for f in features
+    )
+    return _bucket_pairs(keys, largest=lambda key: 40 if key[1] == "" else 12)
+
+
+def _bucket_pairs(
+    keys_per_item: Iterable[Iterable[tuple[str, str]]],
+    largest: Callable[[tuple[str, str]], int] = lambda _: 1_000_000,
+) -> set[tuple[int, int]]:
+    """Every pair of items sharing a key, skipping buckets larger than ``largest(key)``."""
     buckets: dict[tuple[str, str], list[int]] = {}
-    for index, f in enumerate(features):
-        for entity in f.entities:
-            buckets.setdefault((entity, ""), []).append(index)
-            for anchor in f.anchors:
-                buckets.setdefault((entity, anchor), []).append(index)
+    for index, keys in enumerate(keys_per_item):
+        for key in keys:
+            buckets.setdefault(key, []).append(index)
     return {
         (a, b)
         for key, members in buckets.items()
-        if len(members) <= (40 if key[1] == "" else 12)  # what every item names identifies nothing
+        if len(members) <= largest(key)
         for i, a in enumerate(members)
         for b in members[i + 1 :]
     }
