@@ -507,3 +507,10 @@ def _eval_tags(
 def schema_command() -> None:
     """Print the JSON schema of the report's JSON twin (see docs/report.schema.json)."""
     typer.echo(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+# The live-source commands (fetch, sources) live in their own module; registered last because
+# cli_fetch reads this module's options and helpers.
+from theme_research import cli_fetch  # noqa: E402
+
+cli_fetch.register(app)

@@ -181,6 +181,60 @@ class NewsStore:
         for row in self.conn.execute(f"{_SELECT} ORDER BY ts"):
             yield _item(row)
 
+    def get_cursor(self, source: str) -> str | None:
+        """Where the last complete live fetch of ``source`` got to, or None."""
+        query = "SELECT cursor FROM source_cursor WHERE source = ?"
+        row = self.conn.execute(query, (source,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_cursor(self, source: str, cursor: str, at: datetime) -> None:
+        """Store ``source``'s cursor; call it only after a fetch that succeeded."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO source_cursor (source, cursor, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (source) DO UPDATE SET "
+                "cursor = excluded.cursor, updated_at = excluded.updated_at",
+                (source, cursor, at.astimezone(MARKET_TZ).isoformat(timespec="seconds")),
+            )
+
+    def record_health(
+        self,
+        source: str,
+        at: datetime,
+        *,
+        error: str | None = None,
+        items: int = 0,
+        latency_ms: int | None = None,
+    ) -> None:
+        """Record one live fetch of ``source``: a success, or (``error`` given) a failure.
+
+        A success sets the last-success time and the items it brought; a failure sets the
+        last error and its time and leaves the last success as it was.
+        """
+        stamp = at.astimezone(MARKET_TZ).isoformat(timespec="seconds")
+        values: tuple[object, object]
+        if error is None:
+            columns, values = "last_success, items_fetched", (stamp, items)
+        else:
+            columns, values = "last_error, last_error_at", (error, stamp)
+        names = [*columns.split(", "), "latency_ms"]
+        updates = ", ".join(f"{name} = excluded.{name}" for name in names)
+        with self.conn:
+            self.conn.execute(
+                f"INSERT INTO source_health (source, {', '.join(names)}) VALUES (?, ?, ?, ?) "
+                f"ON CONFLICT (source) DO UPDATE SET {updates}",
+                (source, *values, latency_ms),
+            )
+
+    def health(self) -> list[SourceHealth]:
+        """Every live feed fetched so far: last success, last error, items, latency, cursor."""
+        query = (
+            "SELECT h.source, h.last_success, h.last_error, h.last_error_at, h.items_fetched, "
+            "h.latency_ms, c.cursor FROM source_health h "
+            "LEFT JOIN source_cursor c ON c.source = h.source ORDER BY h.source"
+        )
+        return [SourceHealth(*row) for row in self.conn.execute(query)]
+
 
 def _supersedes(item: NewsItem, fingerprint: str, ts: int) -> bool:
     """A changed record replaces the stored one unless it is an older version of it.
@@ -223,3 +277,16 @@ def _item(row: Sequence[object]) -> NewsItem:
         outlet=str(outlet),
         extras=json.loads(str(extras)),
     )
+
+
+@dataclass(frozen=True)
+class SourceHealth:
+    """How a live feed fares (times are ISO strings, Asia/Shanghai; None when never)."""
+
+    source: str
+    last_success: str | None
+    last_error: str | None
+    last_error_at: str | None
+    items_fetched: int
+    latency_ms: int | None
+    cursor: str | None
