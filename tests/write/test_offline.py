@@ -71,7 +71,9 @@ def test_three_to_five_drivers_each_paragraph_cited(reports, slug):
     for section in report.drivers:
         assert section.paragraphs
         for paragraph in section.paragraphs:
-            assert paragraph.text.startswith(f"{section.title}方面，")
+            assert (
+                paragraph.text.startswith(f"{section.title}方面，") or section.title == "证据说明"
+            )
             assert paragraph.cites and set(paragraph.cites) <= set(evidence)
 
 
@@ -146,6 +148,14 @@ def test_two_qualifying_events_give_two_items_and_a_shortfall_note(rankings):
     assert f"> {report.shortfall}" in markdown
     result = verify(report, markdown, ranking.pack)
     assert result.passed, result.findings
+
+
+def test_thin_evidence_is_said_in_the_drivers_not_padded(rankings):
+    ranking = rankings["ai"]
+    report = write_offline(replace(ranking, ranked=ranking.ranked[:1]))
+    titles = [section.title for section in report.drivers]
+    assert titles[-1] == "证据说明" and len(titles) == 2
+    assert not report.drivers[-1].paragraphs[0].cites
 
 
 def test_low_scoring_events_do_not_fill_the_ten(rankings):

@@ -31,6 +31,7 @@ MIN_SCORE = 2.5
 """An event below this impact score does not qualify for the ten, however few remain."""
 MAX_CITES = 3
 DRIVERS = (3, 5)
+THIN_DRIVERS = "本期有来源支持的驱动因素不足三项，以上仅列出可以引证的部分，其余不作推断。"
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _TYPE_GROUPS = {
     "policy": "政策与监管",
@@ -240,11 +241,15 @@ def drivers(pack: ThemePack, events: Sequence[RankedEvent]) -> tuple[Section, ..
     for ranked in events:
         grouped.setdefault(primary_group(pack, ranked), []).append(ranked)
     if len(grouped) < DRIVERS[0]:
-        grouped = _by_event_type(events) if len(_by_event_type(events)) > len(grouped) else grouped
+        by_type = _by_event_type(events)
+        grouped = by_type if len(by_type) > len(grouped) else grouped
     sections = [
         Section(title=name, paragraphs=(fact_paragraph(members[:3], f"{name}方面，"),))
         for name, members in list(grouped.items())[: DRIVERS[1]]
     ]
+    if len(sections) < DRIVERS[0]:
+        # Thin evidence is said, not padded: no driver is invented to fill the section.
+        sections.append(Section(title="证据说明", paragraphs=(Paragraph(text=THIN_DRIVERS),)))
     return tuple(sections)
 
 
