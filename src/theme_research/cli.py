@@ -514,3 +514,7 @@ def schema_command() -> None:
 from theme_research import cli_fetch  # noqa: E402
 
 cli_fetch.register(app)
+
+from theme_research import cli_daily  # noqa: E402
+
+cli_daily.register(app)

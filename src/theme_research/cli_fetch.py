@@ -14,7 +14,9 @@ from rich.table import Table
 
 from theme_research.fetching import SourceRun, fetch_sources
 from theme_research.models import MARKET_TZ
+from theme_research.settings import SettingsError, load_settings
 from theme_research.sources.live import LIVE_SOURCES
+from theme_research.sources.rss_live import register_feeds
 from theme_research.store.db import SourceHealth
 from theme_research.window import parse_duration
 
@@ -59,6 +61,7 @@ def register(app: typer.Typer) -> None:
           theme-research fetch
           theme-research fetch --source cls --source ths --since 3d
         """
+        register_configured_feeds(err)
         names = list(dict.fromkeys(source or sorted(LIVE_SOURCES)))
         unknown = [name for name in names if name not in LIVE_SOURCES]
         if unknown:
@@ -100,9 +103,20 @@ def register(app: typer.Typer) -> None:
         Example:
           theme-research sources
         """
+        register_configured_feeds(err)
         with open_store(db) as store:
             rows = {row.source: row for row in store.health()}
         console.print(health_table(rows))
+
+
+def register_configured_feeds(err: Console) -> list[str]:
+    """Add the config file's ``[[sources.rss]]`` feeds to the registry (``rss:<name>``)."""
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        err.print(f"[red]Error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    return register_feeds((feed.name, feed.url, feed.language) for feed in settings.sources.rss)
 
 
 def _progress(err: Console, quiet: bool) -> Progress:

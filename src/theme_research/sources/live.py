@@ -105,14 +105,55 @@ def get_json(
     """
     sent = {"User-Agent": USER_AGENT, "Accept": "application/json, text/plain, */*"}
     sent.update(headers or {})
-    for attempt in range(1, policy.attempts + 1):
+
+    def attempt() -> Any:
+        response, shown = _get_once(client, url, params, sent, policy)
+        return parse_json_body(response.content, response.headers.get("content-type", ""), shown)
+
+    return _with_retries(attempt, policy, sleep, jitter)
+
+
+def get_bytes(
+    client: httpx.Client,
+    url: str,
+    params: Params | None = None,
+    *,
+    headers: Mapping[str, str] | None = None,
+    policy: HttpPolicy = DEFAULT_POLICY,
+    sleep: Sleep = time.sleep,
+    jitter: Callable[[], float] = random.random,
+) -> tuple[bytes, str]:
+    """GET ``url`` and return its body and ``Content-Type``, retrying as :func:`get_json` does.
+
+    For feeds that are not JSON (RSS and Atom): the same timeouts, retries and typed errors;
+    an empty body is an :class:`EmptyResponseError` (retried).
+    """
+    sent = {"User-Agent": USER_AGENT, "Accept": "*/*"}
+    sent.update(headers or {})
+
+    def attempt() -> tuple[bytes, str]:
+        response, shown = _get_once(client, url, params, sent, policy)
+        if not response.content.strip():
+            raise EmptyResponseError(shown, "empty response body", "the feed may be briefly down")
+        return response.content, response.headers.get("content-type", "")
+
+    return _with_retries(attempt, policy, sleep, jitter)
+
+
+T = TypeVar("T")
+
+
+def _with_retries(
+    attempt: Callable[[], T], policy: HttpPolicy, sleep: Sleep, jitter: Callable[[], float]
+) -> T:
+    for number in range(1, policy.attempts + 1):
         try:
-            return _get_once(client, url, params, sent, policy)
+            return attempt()
         except SourceError as exc:
-            exc.attempts = attempt
-            if not exc.retryable or attempt == policy.attempts:
+            exc.attempts = number
+            if not exc.retryable or number == policy.attempts:
                 raise
-            sleep(_retry_delay(exc, attempt, policy, jitter))
+            sleep(_retry_delay(exc, number, policy, jitter))
     raise AssertionError("unreachable: the last attempt returns or raises")
 
 
@@ -122,7 +163,7 @@ def _get_once(
     params: Params | None,
     headers: Mapping[str, str],
     policy: HttpPolicy,
-) -> Any:
+) -> tuple[httpx.Response, str]:
     shown = str(httpx.URL(url, params=dict(params or {})))
     try:
         response = client.get(url, params=params, headers=headers, timeout=policy.timeout)
@@ -131,7 +172,7 @@ def _get_once(
     except httpx.TransportError as exc:
         raise UpstreamError(shown, f"connection failed: {exc!r}", retryable=True) from exc
     _check_status(response, shown)
-    return parse_json_body(response.content, response.headers.get("content-type", ""), shown)
+    return response, shown
 
 
 _STATUS_HINTS = {
@@ -514,6 +555,7 @@ from theme_research.sources import (  # noqa: E402
     cls_live,
     eastmoney_live,
     readhub_live,
+    rss_live,
     ths_live,
 )
 
@@ -529,10 +571,12 @@ __all__ = [
     "default_client",
     "eastmoney_live",
     "envelope",
+    "get_bytes",
     "get_json",
     "parse_json_body",
     "parse_retry_after",
     "readhub_live",
     "register",
+    "rss_live",
     "ths_live",
 ]
