@@ -317,7 +317,9 @@ def ranking_json(ranking: ThemeRanking, top: int) -> dict[str, object]:
     }
 
 
-EngineOption = Annotated[str, typer.Option(help="Writer engine: offline (default).")]
+EngineOption = Annotated[
+    str, typer.Option(help="Writer engine: offline (default) or llm (see `llm providers`).")
+]
 OutOption = Annotated[Path, typer.Option("--out", help="Where posts go (a site's _posts).")]
 
 
@@ -332,6 +334,11 @@ def report_command(
     lookback: LookbackOption = None,
     out: OutOption = Path("site/_posts"),
     engine: EngineOption = "offline",
+    provider: Annotated[
+        str | None, typer.Option(help="LLM provider preset (default: config [llm] or deepseek).")
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="LLM model (default: the preset's).")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible base URL.")] = None,
     strict: Annotated[bool, typer.Option(help="Fail when verification finds anything.")] = False,
     db: DbOption = None,
 ) -> None:
@@ -346,17 +353,40 @@ def report_command(
     if not theme and not all_themes:
         raise typer.BadParameter("name a theme with --theme, or pass --all-themes")
     chosen = list(packs.values()) if all_themes else [_get_pack(theme or "")]
-    if engine not in pipeline.ENGINES:
-        raise typer.BadParameter(f"unknown engine {engine!r}; known: {', '.join(pipeline.ENGINES)}")
+    if engine not in (*pipeline.ENGINES, "llm"):
+        known = ", ".join((*pipeline.ENGINES, "llm"))
+        raise typer.BadParameter(f"unknown engine {engine!r}; known: {known}")
     window = _parse_window(day or _today(), at, lookback)
     with open_store(db) as store:
+        writer = _llm_writer(store, provider, model, base_url) if engine == "llm" else None
         reports = pipeline.build_reports(
-            store, chosen, window, all_packs=list(packs.values()), engine=engine
+            store, chosen, window, all_packs=list(packs.values()), engine=engine, writer=writer
         )
     failed = _save_and_list(reports, out)
     if strict and failed:
         err.print(f"[red]{failed} report(s) failed verification (--strict).[/red]")
         raise typer.Exit(1)
+
+
+def _llm_writer(
+    store: NewsStore, provider: str | None, model: str | None, base_url: str | None
+) -> pipeline.Writer:
+    """The LLM writer from the options, falling back to the config file's [llm] table."""
+    from theme_research import cli_llm
+    from theme_research.settings import load_settings
+    from theme_research.write.llm import llm_writer
+
+    try:
+        configured = load_settings().llm
+    except ThemeResearchError as exc:
+        err.print(f"[red]Error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    settings = cli_llm.settings_from_options(
+        provider or configured.provider or "deepseek",
+        model or configured.model or None,
+        base_url or configured.base_url or None,
+    ).model_copy(update={"api_key_env": configured.api_key_env or None})
+    return llm_writer(settings, cache=store, on_result=lambda r: cli_llm.print_llm_result(r, err))
 
 
 def _save_and_list(reports: list[Report], out: Path) -> int:
@@ -515,6 +545,7 @@ from theme_research import cli_fetch  # noqa: E402
 
 cli_fetch.register(app)
 
-from theme_research import cli_daily  # noqa: E402
+from theme_research import cli_daily, cli_llm  # noqa: E402
 
 cli_daily.register(app)
+cli_llm.register(app)

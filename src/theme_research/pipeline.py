@@ -139,10 +139,14 @@ def build_reports(
     all_packs: Sequence[ThemePack] | None = None,
     engine: str = "offline",
     expected_feeds: Sequence[str] = DEFAULT_FEEDS,
+    writer: Writer | None = None,
 ) -> list[Report]:
-    """Write, verify and return one report per pack for the window (nothing is saved)."""
+    """Write, verify and return one report per pack for the window (nothing is saved).
+
+    ``writer`` replaces the engine's writer (the LLM writer is built with its settings).
+    """
     analysis = analyze_window(store, window, list(all_packs or packs))
-    writer = ENGINES[engine]
+    writer = writer or ENGINES[engine]
     reports = []
     for pack in packs:
         report = writer(rank_theme(analysis, pack), expected_feeds=expected_feeds)

@@ -235,6 +235,30 @@ class NewsStore:
         )
         return [SourceHealth(*row) for row in self.conn.execute(query)]
 
+    def cached_answer(self, key: str) -> CachedAnswer | None:
+        """The LLM answer stored under ``key`` (a prompt's SHA-256), or None."""
+        query = (
+            "SELECT model, response, prompt_tokens, completion_tokens FROM llm_cache WHERE key = ?"
+        )
+        row = self.conn.execute(query, (key,)).fetchone()
+        return CachedAnswer(str(row[0]), str(row[1]), int(row[2]), int(row[3])) if row else None
+
+    def cache_answer(self, key: str, answer: CachedAnswer, at: datetime) -> None:
+        """Store (or replace) the LLM answer for ``key``."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO llm_cache (key, model, response, prompt_tokens, "
+                "completion_tokens, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    key,
+                    answer.model,
+                    answer.response,
+                    answer.prompt_tokens,
+                    answer.completion_tokens,
+                    at.astimezone(MARKET_TZ).isoformat(timespec="seconds"),
+                ),
+            )
+
 
 def _supersedes(item: NewsItem, fingerprint: str, ts: int) -> bool:
     """A changed record replaces the stored one unless it is an older version of it.
@@ -290,3 +314,13 @@ class SourceHealth:
     items_fetched: int
     latency_ms: int | None
     cursor: str | None
+
+
+@dataclass(frozen=True)
+class CachedAnswer:
+    """A model's answer as the LLM cache keeps it, with the tokens it cost at the time."""
+
+    model: str
+    response: str
+    prompt_tokens: int
+    completion_tokens: int

@@ -88,10 +88,27 @@ def m003_fetch_state(conn: sqlite3.Connection) -> None:
     )
 
 
+def m004_llm_cache(conn: sqlite3.Connection) -> None:
+    # The LLM writer's answers by SHA-256 of the prompt, so a re-run costs no tokens.
+    conn.execute(
+        """
+        CREATE TABLE llm_cache (
+            key TEXT PRIMARY KEY,
+            model TEXT NOT NULL,
+            response TEXT NOT NULL,
+            prompt_tokens INTEGER NOT NULL DEFAULT 0,
+            completion_tokens INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_items", m001_items),
     ("m002_items_fts", m002_items_fts),
     ("m003_fetch_state", m003_fetch_state),
+    ("m004_llm_cache", m004_llm_cache),
 ]
 
 

@@ -1,0 +1,95 @@
+"""A scripted OpenAI-compatible chat server on 127.0.0.1, for tests that drive the real SDK."""
+
+from __future__ import annotations
+
+import json
+import queue
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Reply:
+    """One scripted answer: a status, a body (a dict is sent as JSON), a delay."""
+
+    body: Any
+    status: int = 200
+    delay: float = 0.0
+
+
+@dataclass
+class Server:
+    url: str
+    replies: queue.Queue[Reply] = field(default_factory=queue.Queue)
+    requests: list[dict[str, Any]] = field(default_factory=list)
+
+    def answer(self, content: str, prompt_tokens: int = 100, completion_tokens: int = 50) -> None:
+        self.replies.put(Reply(completion(content, prompt_tokens, completion_tokens)))
+
+    def fail(self, status: int, message: str = "boom", code: str | None = None) -> None:
+        body = {"error": {"message": message, "type": "error", "code": code}}
+        self.replies.put(Reply(body, status=status))
+
+
+def completion(content: str, prompt_tokens: int, completion_tokens: int) -> dict[str, Any]:
+    return {
+        "id": "chatcmpl-test",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "test-model",
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": content},
+                "finish_reason": "stop",
+            }
+        ],
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        },
+    }
+
+
+@contextmanager
+def serve() -> Iterator[Server]:
+    """An OpenAI-compatible chat endpoint answering from a queue (500 when it is empty)."""
+    state = Server(url="")
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length", 0))
+            body = json.loads(self.rfile.read(length))
+            state.requests.append({"path": self.path, "body": body})
+            try:
+                reply = state.replies.get_nowait()
+            except queue.Empty:
+                reply = Reply({"error": {"message": "no reply scripted"}}, status=500)
+            time.sleep(reply.delay)
+            payload = reply.body if isinstance(reply.body, str) else json.dumps(reply.body)
+            data = payload.encode("utf-8")
+            try:
+                self.send_response(reply.status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+            except OSError:  # the client gave up (the timeout test)
+                pass
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    state.url = f"http://127.0.0.1:{httpd.server_address[1]}/v1"
+    yield state
+    httpd.shutdown()
+    httpd.server_close()

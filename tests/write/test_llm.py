@@ -1,0 +1,348 @@
+"""The LLM writer against a scripted OpenAI-compatible server on 127.0.0.1, via the real SDK."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from openai import OpenAI
+
+from tests.openai_server import Reply, Server, completion, serve
+from theme_research import demo, pipeline
+from theme_research.importer import import_paths
+from theme_research.rank import ThemeRanking
+from theme_research.render import render_markdown
+from theme_research.report import Report
+from theme_research.store import NewsStore
+from theme_research.themes import builtin_pack_paths, load_pack
+from theme_research.verify import verify
+from theme_research.write.llm import (
+    Draft,
+    LLMResult,
+    check_provider,
+    llm_writer,
+    parse_draft,
+    prompt_key,
+    prompt_messages,
+    write_llm,
+)
+from theme_research.write.offline import cites, write_offline
+from theme_research.write.providers import PRESETS, LLMSettings, ProviderError
+
+PACKS = [load_pack(path) for path in builtin_pack_paths()]
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    with serve() as state:
+        yield state
+
+
+@pytest.fixture
+def client(server: Server) -> Iterator[OpenAI]:
+    with httpx.Client(trust_env=False) as http:  # no proxy from the environment
+        yield OpenAI(base_url=server.url, api_key="test-key", http_client=http, max_retries=0)
+
+
+@pytest.fixture(scope="module")
+def ranking() -> ThemeRanking:
+    with NewsStore(":memory:") as store:
+        import_paths(demo.demo_files(), store)
+        day = pipeline.analyze_window(store, demo.demo_window(), PACKS)
+    pack = next(p for p in PACKS if p.slug == "ai")
+    return pipeline.rank_theme(day, pack)
+
+
+SETTINGS = LLMSettings(provider="deepseek", model="test-model", timeout=5, max_retries=2)
+
+
+def good_draft(ranking: ThemeRanking) -> dict[str, Any]:
+    """A draft whose every claim is taken from its cited evidence (it verifies)."""
+    offline = write_offline(ranking)
+    heads = [event.headline.rstrip("。") for event in offline.events]
+    return {
+        "overview": {"text": f"{heads[0]}。{heads[1]}。", "evidence": ["E1", "E2"]},
+        "items": [
+            {"id": f"E{item.rank}", "text": item.text, "evidence": [f"E{item.rank}"]}
+            for item in offline.key_items
+        ],
+        "summary": [{"text": f"本期最受关注的是：{heads[2]}。", "evidence": ["E3"]}],
+        "drivers": [
+            {"title": f"驱动{n}", "text": f"{heads[i]}。", "evidence": [f"E{i + 1}"]}
+            for n, i in (("一", 3), ("二", 4), ("三", 5))
+        ],
+        "risks": [{"title": "政策节奏", "text": "相关政策落地节奏存在不确定性。", "evidence": []}],
+    }
+
+
+def run(ranking: ThemeRanking, client: OpenAI, **kwargs: Any) -> LLMResult:
+    sleeps: list[float] = kwargs.pop("sleeps", [])
+    settings = kwargs.pop("settings", SETTINGS)
+    return write_llm(ranking, settings=settings, client=client, sleep=sleeps.append, **kwargs)
+
+
+def passes(report: Report, ranking: ThemeRanking) -> bool:
+    result = verify(report, render_markdown(report), ranking.pack)
+    assert result.passed, result.findings
+    return True
+
+
+def test_a_good_answer_verifies_and_cites_real_keys(server, client, ranking):
+    server.answer(json.dumps(good_draft(ranking), ensure_ascii=False))
+    result = run(ranking, client)
+    report = result.report
+    assert result.engine == report.engine == "llm"
+    assert result.replaced == () and result.notes == ()
+    assert passes(report, ranking)
+    evidence = report.evidence()
+    offline = write_offline(ranking)
+    ranked = [r for r in ranking.ranked if r.rank in {e.rank for e in offline.events}]
+    for item, event in zip(report.key_items, ranked, strict=True):
+        assert item.cites == cites(event)
+        assert set(item.cites) <= set(evidence)
+    assert report.overview.cites == (*cites(ranked[0]), *cites(ranked[1]))
+    assert report.sectors == offline.sectors and report.etfs == offline.etfs
+    assert report.events == offline.events and report.method == offline.method
+    assert (result.usage.prompt_tokens, result.usage.completion_tokens) == (100, 50)
+    [request] = server.requests
+    assert request["path"] == "/v1/chat/completions"
+    assert request["body"]["response_format"] == {"type": "json_object"}
+    assert "http" not in request["body"]["messages"][1]["content"]
+
+
+def test_the_prompt_numbers_the_evidence_and_lists_the_pack(ranking):
+    messages = prompt_messages(ranking.pack, ranking.ranked[:3], SETTINGS)
+    payload = json.loads(messages[1]["content"])
+    assert [e["id"] for e in payload["证据"]] == ["E1", "E2", "E3"]
+    assert payload["证据"][0]["报道"][0]["key"] == ranking.ranked[0].headline.key
+    assert all(
+        len(r["正文"]) <= SETTINGS.chars_per_item for e in payload["证据"] for r in e["报道"]
+    )
+    assert any(ranking.pack.etfs[0].ticker in etf for etf in payload["ETF"])
+
+
+def test_a_schema_capable_provider_gets_json_schema_mode(server, client, ranking):
+    server.answer(json.dumps(good_draft(ranking), ensure_ascii=False))
+    settings = LLMSettings(provider="vllm", model="qwen", timeout=5)
+    assert run(ranking, client, settings=settings).engine == "llm"
+    sent = server.requests[0]["body"]["response_format"]
+    assert sent["type"] == "json_schema"
+    assert sent["json_schema"]["schema"] == Draft.model_json_schema()
+
+
+def test_malformed_json_gets_one_repair_round(server, client, ranking):
+    server.answer('{"overview": {"text": "半截')
+    server.answer("```json\n" + json.dumps(good_draft(ranking), ensure_ascii=False) + "\n```")
+    result = run(ranking, client)
+    assert result.engine == "llm" and result.replaced == ()
+    assert result.usage.requests == 2 and result.usage.prompt_tokens == 200
+    repair = server.requests[1]["body"]["messages"]
+    assert repair[-2] == {"role": "assistant", "content": '{"overview": {"text": "半截'}
+    assert "JSON" in repair[-1]["content"]
+
+
+def test_two_malformed_answers_give_the_offline_report(server, client, ranking):
+    server.answer("not json")
+    server.answer("still not json")
+    result = run(ranking, client)
+    assert result.engine == "offline" and result.report == write_offline(ranking)
+    assert "repair" in result.notes[0]
+
+
+def test_bad_parts_are_replaced_by_offline_text_and_recorded(server, client, ranking):
+    draft = good_draft(ranking)
+    draft["overview"]["text"] += "相关收入增长987654%。"  # a number in no cited item
+    draft["items"][1]["evidence"] = ["E42"]  # an unknown id
+    draft["summary"][0]["text"] += "另有999999.SZ受益。"  # a ticker outside pack and items
+    draft["drivers"][0]["text"] = "人工智能產業發展迅速。"  # Traditional characters
+    server.answer(json.dumps(draft, ensure_ascii=False))
+    result = run(ranking, client)
+    offline = write_offline(ranking)
+    report = result.report
+    assert result.engine == "llm"
+    rules = {r.part: {f.rule for f in r.findings} for r in result.replaced}
+    assert set(rules) == {"overview", "item 2", "summary", "drivers"}
+    assert rules["overview"] == {"numbers"} and rules["drivers"] == {"simplified"}
+    assert "citations" in rules["item 2"]  # its numbers are then in no cited item either
+    assert rules["summary"] == {"numbers", "tickers"}
+    assert report.overview == offline.overview
+    assert report.key_items[1] == offline.key_items[1]
+    assert report.key_items[0].text == draft["items"][0]["text"]
+    assert report.summary == offline.summary and report.drivers == offline.drivers
+    assert report.risks[0].title == "政策节奏"
+    assert passes(report, ranking)
+
+
+def test_advice_and_links_are_replaced(server, client, ranking):
+    draft = good_draft(ranking)
+    draft["risks"][0]["text"] = "短期波动加大，建议买入龙头。"
+    draft["items"][0]["text"] = "详见 https://example.com/x 。"
+    server.answer(json.dumps(draft, ensure_ascii=False))
+    result = run(ranking, client)
+    parts = {r.part: {f.rule for f in r.findings} for r in result.replaced}
+    assert parts == {"risks": {"advice"}, "item 1": {"links"}}
+    assert passes(result.report, ranking)
+
+
+def test_429_is_retried_with_backoff(server, client, ranking):
+    server.fail(429, "rate limited", "rate_limit_exceeded")
+    server.answer(json.dumps(good_draft(ranking), ensure_ascii=False))
+    sleeps: list[float] = []
+    result = run(ranking, client, sleeps=sleeps)
+    assert result.engine == "llm" and len(server.requests) == 2
+    assert sleeps == [1.0]
+
+
+def test_500_forever_gives_the_offline_report_with_a_note(server, client, ranking):
+    sleeps: list[float] = []
+    result = run(ranking, client, sleeps=sleeps)
+    assert result.engine == "offline" and result.report == write_offline(ranking)
+    assert len(server.requests) == 3 and sleeps == [1.0, 2.0]
+    assert "HTTP 500" in result.notes[0]
+
+
+def test_bad_auth_and_exhausted_quota_are_not_retried(server, client, ranking):
+    server.fail(401, "invalid api key")
+    result = run(ranking, client)
+    assert result.engine == "offline" and "API key" in result.notes[0]
+    server.fail(429, "You exceeded your current quota", "insufficient_quota")
+    result = run(ranking, client)
+    assert result.engine == "offline" and "out of budget" in result.notes[0]
+    assert len(server.requests) == 2
+
+
+def test_a_slow_answer_past_the_timeout_gives_the_offline_report(server, client, ranking):
+    server.replies.put(Reply(completion("{}", 1, 1), delay=2.0))
+    settings = LLMSettings(provider="deepseek", model="m", timeout=0.3, max_retries=0)
+    started = time.monotonic()
+    result = run(ranking, client, settings=settings)
+    assert time.monotonic() - started < 1.5
+    assert result.engine == "offline" and "timed out" in result.notes[0]
+
+
+def test_a_provider_that_is_down_gives_the_offline_report(ranking):
+    with httpx.Client(trust_env=False) as http:
+        down = OpenAI(base_url="http://127.0.0.1:9/v1", api_key="k", http_client=http)
+        result = run(ranking, down, settings=SETTINGS.model_copy(update={"max_retries": 1}))
+    assert result.engine == "offline" and "cannot be reached" in result.notes[0]
+
+
+def test_a_second_identical_call_is_served_from_the_cache(server, client, ranking):
+    server.answer(json.dumps(good_draft(ranking), ensure_ascii=False))
+    with NewsStore(":memory:") as store:
+        first = run(ranking, client, cache=store)
+        second = run(ranking, client, cache=store)
+    assert len(server.requests) == 1
+    assert first.report == second.report and second.engine == "llm"
+    assert second.usage.cached and second.usage.total == 0 and first.usage.total == 150
+
+
+def test_the_cache_keeps_the_repaired_answer(server, client, ranking):
+    server.answer("oops")
+    server.answer(json.dumps(good_draft(ranking), ensure_ascii=False))
+    with NewsStore(":memory:") as store:
+        run(ranking, client, cache=store)
+        assert run(ranking, client, cache=store).usage.cached
+    assert len(server.requests) == 2
+
+
+def test_out_of_budget_asks_nothing(server, client, ranking):
+    settings = LLMSettings(provider="deepseek", model="m", token_budget=1000, max_tokens=900)
+    result = run(ranking, client, settings=settings)
+    assert result.engine == "offline" and "budget" in result.notes[0]
+    assert server.requests == []
+
+
+def test_prompt_key_is_the_sha256_of_model_and_messages():
+    messages = [{"role": "user", "content": "你好"}]
+    assert prompt_key("a", messages) != prompt_key("b", messages)
+    assert len(prompt_key("a", messages)) == 64
+
+
+def test_parse_draft_names_what_is_wrong():
+    with pytest.raises(ValueError, match="overview"):
+        parse_draft('{"items": [], "summary": [], "drivers": [], "risks": []}')
+
+
+# --- providers ----------------------------------------------------------------------------
+
+
+def test_presets_cover_the_providers():
+    assert set(PRESETS) == {
+        "deepseek",
+        "qwen",
+        "glm",
+        "kimi",
+        "openai",
+        "ollama",
+        "vllm",
+        "llamacpp",
+    }
+    assert all(p.base_url.startswith("http") for p in PRESETS.values())
+
+
+def test_the_key_comes_only_from_the_environment(monkeypatch, ranking):
+    monkeypatch.delenv("DEEPSEEK_API_KEY", raising=False)
+    settings = LLMSettings(provider="deepseek")
+    with pytest.raises(ProviderError, match="DEEPSEEK_API_KEY"):
+        settings.api_key()
+    result = write_llm(ranking, settings=settings)  # no key: offline, nothing sent
+    assert result.engine == "offline" and "DEEPSEEK_API_KEY" in result.notes[0]
+    monkeypatch.setenv("MY_KEY", "sk-secret")
+    settings = LLMSettings(provider="deepseek", api_key_env="MY_KEY")
+    assert settings.api_key() == "sk-secret"
+    assert "sk-secret" not in repr(settings) + settings.model_dump_json()
+    assert LLMSettings(provider="ollama").api_key()  # local servers need no key
+
+
+def test_unknown_provider_and_missing_model_are_errors():
+    with pytest.raises(ProviderError, match="known"):
+        LLMSettings(provider="nope").preset()
+    with pytest.raises(ProviderError, match="--model"):
+        LLMSettings(provider="vllm").resolved_model()
+
+
+# --- checking a provider and wiring ---------------------------------------------------------
+
+
+def test_check_provider_says_whether_it_answers(server, client):
+    server.answer("OK")
+    result = check_provider(SETTINGS, client=client)
+    assert result.ok and "OK" in result.message and result.model == "test-model"
+    server.fail(503, "overloaded")
+    result = check_provider(SETTINGS, client=client)
+    assert not result.ok and "HTTP 503" in result.message
+    assert len(server.requests) == 2  # a check never retries
+
+
+def test_llm_writer_has_the_pipeline_signature(server, client, ranking):
+    server.answer(json.dumps(good_draft(ranking), ensure_ascii=False))
+    seen: list[LLMResult] = []
+    writer = llm_writer(SETTINGS, client=client, on_result=seen.append)
+    report = writer(ranking, expected_feeds=("cls", "eastmoney", "ths", "readhub"))
+    assert report.engine == "llm" and seen[0].report == report
+    assert report.method.feeds_missing == ("readhub",)
+
+
+def test_section_titles_are_checked_too(server, client, ranking):
+    draft = good_draft(ranking)
+    draft["drivers"][1]["title"] = "必涨逻辑"
+    draft["risks"][0]["title"] = "監管風險"
+    server.answer(json.dumps(draft, ensure_ascii=False))
+    result = run(ranking, client)
+    parts = {r.part: {f.rule for f in r.findings} for r in result.replaced}
+    assert parts == {"drivers": {"advice"}, "risks": {"simplified"}}
+    assert result.report.drivers == write_offline(ranking).drivers
+
+
+def test_too_few_drivers_are_replaced(server, client, ranking):
+    draft = good_draft(ranking)
+    draft["drivers"] = draft["drivers"][:2]
+    server.answer(json.dumps(draft, ensure_ascii=False))
+    result = run(ranking, client)
+    assert [r.part for r in result.replaced] == ["drivers"]
+    assert passes(result.report, ranking)
