@@ -47,6 +47,7 @@ _TYPE_GROUPS = {
     "release": "产品与技术",
 }
 MARKETS = ("A股", "港股", "美股")
+MARKET_TYPES = frozenset({"index-move", "stock-move"})
 DEFAULT_FEEDS = ("cls", "eastmoney", "ths")
 
 
@@ -198,7 +199,10 @@ def segment_names(pack: ThemePack, events: Sequence[RankedEvent]) -> list[str]:
 
 
 def primary_group(pack: ThemePack, ranked: RankedEvent) -> str:
-    """An event's driver group: its first segment in pack order, else its event type."""
+    """An event's driver group: market moves form their own group (a sector's index move is
+    not news of one segment); else the event's first segment in pack order; else its type."""
+    if ranked.event_type in MARKET_TYPES:
+        return _TYPE_GROUPS[ranked.event_type]
     for segment in pack.segments:
         if segment.name in ranked.segments:
             return segment.name
