@@ -25,6 +25,8 @@ class Reply:
 @dataclass
 class Server:
     url: str
+    measure: bool = False
+    """Report usage measured from the request and the answer (characters) instead."""
     replies: queue.Queue[Reply] = field(default_factory=queue.Queue)
     requests: list[dict[str, Any]] = field(default_factory=list)
 
@@ -57,10 +59,22 @@ def completion(content: str, prompt_tokens: int, completion_tokens: int) -> dict
     }
 
 
+def measured(body: dict[str, Any], request: dict[str, Any]) -> dict[str, Any]:
+    """``body`` with its usage replaced by the characters of the prompt and of the answer."""
+    prompt = sum(len(m.get("content") or "") for m in request.get("messages", []))
+    answer = sum(len(c["message"].get("content") or "") for c in body.get("choices", []))
+    usage = {"prompt_tokens": prompt, "completion_tokens": answer, "total_tokens": prompt + answer}
+    return {**body, "usage": usage}
+
+
 @contextmanager
-def serve() -> Iterator[Server]:
-    """An OpenAI-compatible chat endpoint answering from a queue (500 when it is empty)."""
-    state = Server(url="")
+def serve(measure: bool = False) -> Iterator[Server]:
+    """An OpenAI-compatible chat endpoint answering from a queue (500 when it is empty).
+
+    With ``measure``, a scripted answer's usage is one token per character of the request's
+    messages and of the answer (the writer's own conservative estimate for Chinese).
+    """
+    state = Server(url="", measure=measure)
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
@@ -72,7 +86,10 @@ def serve() -> Iterator[Server]:
             except queue.Empty:
                 reply = Reply({"error": {"message": "no reply scripted"}}, status=500)
             time.sleep(reply.delay)
-            payload = reply.body if isinstance(reply.body, str) else json.dumps(reply.body)
+            answer = reply.body
+            if state.measure and isinstance(answer, dict) and "usage" in answer:
+                answer = measured(answer, body)
+            payload = answer if isinstance(answer, str) else json.dumps(answer)
             data = payload.encode("utf-8")
             try:
                 self.send_response(reply.status)

@@ -47,6 +47,10 @@ def test_report_with_the_llm_engine_writes_a_verified_llm_post(tmp_path: Path) -
     report = Report.model_validate_json(twin.read_text(encoding="utf-8"))
     assert report.engine == "llm"
     assert report.verification is not None and report.verification.passed
+    record = report.engine_record
+    assert record is not None and record.provider == "vllm" and record.calls == 1
+    post = next((tmp_path / "out").glob("*.md")).read_text(encoding="utf-8")
+    assert "写作引擎：大语言模型（vllm/test-model）" in post
 
 
 def test_a_provider_that_fails_gives_the_offline_post_and_says_so(tmp_path: Path) -> None:

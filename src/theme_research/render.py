@@ -68,8 +68,33 @@ def render_markdown(report: Report) -> str:
         feeds_used="、".join(FEED_NAMES.get(f, f) for f in report.method.feeds_used) or "无",
         feeds_missing="、".join(FEED_NAMES.get(f, f) for f in report.method.feeds_missing),
         engine_name=ENGINE_NAMES.get(report.engine, report.engine),
+        engine_line=engine_line(report),
         disclaimer=DISCLAIMER,
     )
+
+
+def engine_line(report: Report) -> str:
+    """The 数据来源与方法 line on the model-backed writer's work ("" for plain offline reports).
+
+    Run metadata only (calls, parts replaced), no figure from the news.
+    """
+    record = report.engine_record
+    if record is None:
+        return ""
+    model = f"{record.provider}/{record.model}" if record.model else record.provider
+    if report.engine != "llm":
+        return (
+            f"写作引擎：大语言模型（{model}）本期未能使用，正文改由离线抽取式写作引擎生成"
+            "（原因见 JSON 记录）"
+        )
+    asked = "答案取自缓存" if record.cached else f"调用 {record.calls} 次"
+    replaced = len(record.replaced)
+    checked = (
+        f"经自动核验，{replaced} 个部分改用离线抽取文本"
+        if replaced
+        else "经自动核验，各部分均保留模型文本"
+    )
+    return f"写作引擎：大语言模型（{model}），{asked}；{checked}"
 
 
 def _description(report: Report) -> str:

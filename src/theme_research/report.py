@@ -11,7 +11,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 REQUIRED_SECTIONS = (
     "## 简要部分",
     "### 主要话题与市场趋势概述",
@@ -121,6 +121,40 @@ class Method(_Model):
     events_relevant: int
 
 
+class ReplacedPart(_Model):
+    """A part of the model's prose replaced by the offline writer's text, and why."""
+
+    part: str
+    """``overview``, ``summary``, ``drivers``, ``risks`` or ``item N``."""
+    rules: tuple[str, ...]
+    """The checks it failed (``numbers``, ``citations``, ``advice`` …)."""
+    reason: str
+    """The findings' messages, joined."""
+
+
+class EngineRecord(_Model):
+    """What the model-backed writer did for this report (absent for plain offline reports).
+
+    ``Report.engine`` says who wrote the prose in the end: ``llm``, or ``offline`` when the
+    writer fell back (``notes`` then say why).
+    """
+
+    provider: str
+    model: str
+    calls: int = 0
+    """Requests sent to the provider (retries and the repair round included)."""
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    """Tokens as the provider reported them; zero when the answer came from the cache."""
+    cached: bool = False
+    events_in_prompt: int = 0
+    """Events shown to the model as evidence (fewer than the report's when over budget)."""
+    cjk_share: float | None = None
+    """Share of CJK characters in the prose (letters, digits and CJK counted; llm only)."""
+    replaced: tuple[ReplacedPart, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
 class Report(_Model):
     """A whole report; ``verification`` is filled in by the verify stage."""
 
@@ -141,6 +175,7 @@ class Report(_Model):
     method: Method
     events: tuple[ReportEvent, ...]
     verification: Verification | None = None
+    engine_record: EngineRecord | None = None
 
     def evidence(self) -> dict[str, EvidenceItem]:
         """Every item of every event, by key."""

@@ -15,15 +15,17 @@ from tests.openai_server import Reply, Server, completion, serve
 from theme_research import demo, pipeline
 from theme_research.importer import import_paths
 from theme_research.rank import ThemeRanking
-from theme_research.render import render_markdown
+from theme_research.render import render_json, render_markdown
 from theme_research.report import Report
 from theme_research.store import NewsStore
 from theme_research.themes import builtin_pack_paths, load_pack
 from theme_research.verify import verify
 from theme_research.write.llm import (
+    CJK_SHARE_MIN,
     Draft,
     LLMResult,
     check_provider,
+    cjk_share,
     llm_writer,
     parse_draft,
     prompt_key,
@@ -83,6 +85,11 @@ def run(ranking: ThemeRanking, client: OpenAI, **kwargs: Any) -> LLMResult:
     sleeps: list[float] = kwargs.pop("sleeps", [])
     settings = kwargs.pop("settings", SETTINGS)
     return write_llm(ranking, settings=settings, client=client, sleep=sleeps.append, **kwargs)
+
+
+def bare(report: Report) -> Report:
+    """The report without its engine record (to compare with the offline writer's)."""
+    return report.model_copy(update={"engine_record": None})
 
 
 def passes(report: Report, ranking: ThemeRanking) -> bool:
@@ -149,8 +156,10 @@ def test_two_malformed_answers_give_the_offline_report(server, client, ranking):
     server.answer("not json")
     server.answer("still not json")
     result = run(ranking, client)
-    assert result.engine == "offline" and result.report == write_offline(ranking)
+    assert result.engine == "offline" and bare(result.report) == write_offline(ranking)
     assert "repair" in result.notes[0]
+    record = result.report.engine_record
+    assert record is not None and record.notes == result.notes and record.calls == 2
 
 
 def test_bad_parts_are_replaced_by_offline_text_and_recorded(server, client, ranking):
@@ -200,7 +209,7 @@ def test_429_is_retried_with_backoff(server, client, ranking):
 def test_500_forever_gives_the_offline_report_with_a_note(server, client, ranking):
     sleeps: list[float] = []
     result = run(ranking, client, sleeps=sleeps)
-    assert result.engine == "offline" and result.report == write_offline(ranking)
+    assert result.engine == "offline" and bare(result.report) == write_offline(ranking)
     assert len(server.requests) == 3 and sleeps == [1.0, 2.0]
     assert "HTTP 500" in result.notes[0]
 
@@ -237,7 +246,10 @@ def test_a_second_identical_call_is_served_from_the_cache(server, client, rankin
         first = run(ranking, client, cache=store)
         second = run(ranking, client, cache=store)
     assert len(server.requests) == 1
-    assert first.report == second.report and second.engine == "llm"
+    assert bare(first.report) == bare(second.report) and second.engine == "llm"
+    record = second.report.engine_record
+    assert record is not None and record.cached and record.calls == 0
+    assert "答案取自缓存" in render_markdown(second.report)
     assert second.usage.cached and second.usage.total == 0 and first.usage.total == 150
 
 
@@ -346,3 +358,105 @@ def test_too_few_drivers_are_replaced(server, client, ranking):
     result = run(ranking, client)
     assert [r.part for r in result.replaced] == ["drivers"]
     assert passes(result.report, ranking)
+
+
+# --- the engine record, the budget rule, the CJK share ---------------------------------------
+
+
+def shown_events(ranking: ThemeRanking) -> list[Any]:
+    ranks = {event.rank for event in write_offline(ranking).events}
+    return [r for r in ranking.ranked if r.rank in ranks]
+
+
+def test_the_engine_record_says_what_the_model_did(server, client, ranking):
+    draft = good_draft(ranking)
+    draft["risks"][0]["text"] = "短期波动加大，建议买入龙头。"
+    server.answer(json.dumps(draft, ensure_ascii=False))
+    result = run(ranking, client)
+    record = result.report.engine_record
+    assert record is not None
+    assert (record.provider, record.model, record.calls) == ("deepseek", "test-model", 1)
+    assert (record.prompt_tokens, record.completion_tokens, record.cached) == (100, 50, False)
+    assert record.events_in_prompt == len(result.report.key_items)
+    assert record.cjk_share is not None and record.cjk_share >= CJK_SHARE_MIN
+    [replaced] = record.replaced
+    assert (replaced.part, replaced.rules) == ("risks", ("advice",))
+    assert "advice" in replaced.reason or "建议" in replaced.reason
+    twin = Report.model_validate_json(render_json(result.report))
+    assert twin == result.report and twin.schema_version == "1.1"
+    markdown = render_markdown(result.report)
+    method = markdown.split("### 数据来源与方法", 1)[1]
+    assert "写作引擎：大语言模型（deepseek/test-model），调用 1 次" in method
+    assert "1 个部分改用离线抽取文本" in method
+
+
+def test_a_fallback_records_the_offline_engine_and_why(server, client, ranking):
+    result = run(ranking, client, settings=SETTINGS.model_copy(update={"max_retries": 0}))
+    record = result.report.engine_record
+    assert result.engine == "offline" and record is not None
+    assert record.calls == 1 and record.cjk_share is None and "HTTP 500" in record.notes[0]
+    assert "本期未能使用" in render_markdown(result.report)
+    plain = render_markdown(write_offline(ranking))
+    assert "- 写作引擎：" not in plain  # plain offline reports print no engine line
+
+
+def test_over_budget_the_lowest_ranked_events_are_dropped_first(server, client, ranking):
+    events = shown_events(ranking)
+    wide = SETTINGS.model_copy(update={"chars_per_item": 100, "token_budget": 10**6})
+    size = sum(len(m["content"]) for m in prompt_messages(ranking.pack, events[:7], wide))
+    settings = SETTINGS.model_copy(update={"token_budget": size + SETTINGS.max_tokens})
+    draft = good_draft(ranking)  # cites E1–E6 only outside the items
+    server.answer(json.dumps(draft, ensure_ascii=False))
+    result = run(ranking, client, settings=settings)
+    payload = json.loads(server.requests[0]["body"]["messages"][1]["content"])
+    assert [e["id"] for e in payload["证据"]] == [f"E{i}" for i in range(1, 8)]
+    assert all(len(r["正文"]) <= 100 for e in payload["证据"] for r in e["报道"])
+    assert result.engine == "llm" and result.replaced == ()
+    offline = write_offline(ranking)
+    assert result.report.key_items[7:] == offline.key_items[7:]
+    assert any(f"{len(events) - 7} lowest-ranked events" in note for note in result.notes)
+    record = result.report.engine_record
+    assert record is not None and record.events_in_prompt == 7 and record.notes == result.notes
+    assert passes(result.report, ranking)
+
+
+def test_over_budget_at_least_five_events_are_kept(server, client, ranking):
+    events = shown_events(ranking)
+    wide = SETTINGS.model_copy(update={"chars_per_item": 100, "token_budget": 10**6})
+    size = sum(len(m["content"]) for m in prompt_messages(ranking.pack, events[:4], wide))
+    settings = SETTINGS.model_copy(update={"token_budget": size + SETTINGS.max_tokens})
+    result = run(ranking, client, settings=settings)
+    assert result.engine == "offline" and "out of budget" in result.notes[-1]
+    assert server.requests == []
+
+
+def test_cjk_share_counts_cjk_among_letters_digits_and_cjk(ranking):
+    offline = write_offline(ranking)
+    assert cjk_share(offline) >= CJK_SHARE_MIN
+    english = offline.model_copy(
+        update={
+            "overview": offline.overview.model_copy(update={"text": "AI chips。"}),
+            "key_items": (offline.key_items[0].model_copy(update={"text": "人工智能 ab12"}),),
+            "summary": (),
+            "drivers": (),
+            "risks": (),
+        }
+    )
+    assert cjk_share(english) == 4 / (4 + 7 + 4)  # 人工智能 / AIchips ab12
+
+
+def test_prose_in_english_gets_a_cjk_share_note(server, client, ranking):
+    draft = good_draft(ranking)
+    draft["overview"]["text"] = "Chip makers and model labs drew the most attention."
+    draft["summary"] = [{"text": "Attention went to chips and models.", "evidence": ["E1"]}]
+    for n, driver in enumerate(draft["drivers"]):
+        driver["title"], driver["text"] = f"Driver {'abc'[n]}", "Demand for compute kept rising."
+    draft["risks"] = [{"title": "Policy", "text": "Policy timing is uncertain.", "evidence": []}]
+    for item in draft["items"]:
+        item["text"] = "A company announced progress on its artificial intelligence plans."
+    server.answer(json.dumps(draft, ensure_ascii=False))
+    result = run(ranking, client)
+    record = result.report.engine_record
+    assert record is not None and record.cjk_share is not None
+    assert record.cjk_share < CJK_SHARE_MIN
+    assert any(note.startswith("cjk-share") for note in result.notes)

@@ -31,7 +31,15 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from theme_research.models import MARKET_TZ
 from theme_research.rank import RankedEvent, ThemeRanking
 from theme_research.render import render_markdown
-from theme_research.report import Finding, KeyItem, Paragraph, Report, Section
+from theme_research.report import (
+    EngineRecord,
+    Finding,
+    KeyItem,
+    Paragraph,
+    ReplacedPart,
+    Report,
+    Section,
+)
 from theme_research.store.db import CachedAnswer
 from theme_research.themes import ThemePack
 from theme_research.verify import verify
@@ -46,6 +54,11 @@ _CHARS_PER_TOKEN = 1.0
 _ID_MARK = re.compile(r"\s*[\[（(【]\s*E\d+(?:\s*[,，、;；]\s*E\d+)*\s*[\]）)】]")
 _FENCE = re.compile(r"^\s*```(?:json)?\s*|\s*```\s*$")
 _URL = re.compile(r"https?://|www\.|\]\(")
+MIN_EVENTS = 5
+"""Over budget, the lowest-ranked events are dropped from the evidence down to this many."""
+CJK_SHARE_MIN = 0.6
+"""Below this share of CJK characters the prose gets a note (it may not be Chinese)."""
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 # --- what the model answers -------------------------------------------------------------
@@ -168,32 +181,135 @@ def write_llm(
     ranks = {event.rank for event in offline.events}
     events = [r for r in ranking.ranked if r.rank in ranks]
     if not events:
-        return LLMResult(offline, notes=("no qualifying event: nothing for the model to write",))
+        note = "no qualifying event: nothing for the model to write"
+        return _result(offline, settings, Usage(), notes=(note,))
     usage = Usage()
+    notes: list[str] = []
     try:
-        messages = prompt_messages(ranking.pack, events, settings)
-        draft = _ask(messages, settings, client, cache, usage, sleep)
+        prompt = fit_prompt(ranking.pack, events, settings)
+        notes += prompt.notes
+        draft = _ask(prompt.messages, settings, client, cache, usage, sleep)
     except LLMUnavailable as exc:
-        return LLMResult(offline, notes=(f"offline report used: {exc}",), usage=usage)
-    report, replaced = assemble(draft, events, offline, ranking.pack)
-    return LLMResult(report, replaced=replaced, usage=usage)
+        return _result(offline, settings, usage, notes=(*notes, f"offline report used: {exc}"))
+    report, replaced = assemble(draft, events, offline, ranking.pack, shown=prompt.events)
+    share = cjk_share(report)
+    if share < CJK_SHARE_MIN:
+        notes.append(
+            f"cjk-share: {share:.2f} of the prose is CJK characters, below {CJK_SHARE_MIN}"
+        )
+    return _result(report, settings, usage, replaced, tuple(notes), prompt.events, share)
+
+
+def _result(
+    report: Report,
+    settings: LLMSettings,
+    usage: Usage,
+    replaced: tuple[Replacement, ...] = (),
+    notes: tuple[str, ...] = (),
+    shown: int = 0,
+    share: float | None = None,
+) -> LLMResult:
+    """The result, its report carrying the :class:`EngineRecord` of this run."""
+    record = EngineRecord(
+        provider=settings.provider,
+        model=_model_name(settings),
+        calls=usage.requests,
+        prompt_tokens=usage.prompt_tokens,
+        completion_tokens=usage.completion_tokens,
+        cached=usage.cached,
+        events_in_prompt=shown,
+        cjk_share=None if share is None else round(share, 3),
+        replaced=tuple(
+            ReplacedPart(
+                part=r.part,
+                rules=tuple(sorted({f.rule for f in r.findings})),
+                reason="; ".join(f"{f.where}: {f.message}" for f in r.findings),
+            )
+            for r in replaced
+        ),
+        notes=notes,
+    )
+    report = report.model_copy(update={"engine_record": record})
+    return LLMResult(report, replaced=replaced, notes=notes, usage=usage)
+
+
+def _model_name(settings: LLMSettings) -> str:
+    try:
+        return settings.resolved_model()
+    except ProviderError:
+        return settings.model or ""
+
+
+def cjk_share(report: Report) -> float:
+    """The share of CJK characters among the letters, digits and CJK of the prose.
+
+    The prose is what a writer engine writes: overview, items, summary, drivers and risks
+    (titles included). 1.0 for a report with no such characters at all.
+    """
+    texts = [report.overview.text, *(i.text for i in report.key_items)]
+    texts += [p.text for p in report.summary]
+    for section in (*report.drivers, *report.risks):
+        texts += [section.title, *(p.text for p in section.paragraphs)]
+    text = "".join(texts)
+    cjk = len(_CJK.findall(text))
+    counted = cjk + sum(1 for ch in text if ch.isascii() and ch.isalnum())
+    return cjk / counted if counted else 1.0
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """The messages, and how much evidence they show: events and characters per item."""
+
+    messages: list[dict[str, str]]
+    events: int
+    chars: int
+    notes: tuple[str, ...] = ()
 
 
 def prompt_messages(
     pack: ThemePack, events: Sequence[RankedEvent], settings: LLMSettings
 ) -> list[dict[str, str]]:
-    """The system and user messages: rules, then the numbered evidence and the whitelist.
+    """The system and user messages: rules, then the numbered evidence and the whitelist."""
+    return fit_prompt(pack, events, settings).messages
 
-    The evidence is trimmed to fit ``settings.token_budget``; :class:`LLMUnavailable`
-    when even the shortest form does not fit.
+
+def fit_prompt(pack: ThemePack, events: Sequence[RankedEvent], settings: LLMSettings) -> Prompt:
+    """The prompt, trimmed to fit ``settings.token_budget`` (with ``max_tokens`` reserved).
+
+    First each item's text is halved down to 60 characters; then, at the shortest text, the
+    lowest-ranked events are dropped one by one, keeping at least :data:`MIN_EVENTS` (or all
+    there are). :class:`LLMUnavailable` when even that does not fit.
     """
-    chars, budget = settings.chars_per_item, settings.token_budget
-    while chars >= 60:
-        user = json.dumps(_payload(pack, events, chars), ensure_ascii=False, indent=1)
+    budget = settings.token_budget
+
+    def fits(count: int, chars: int) -> list[dict[str, str]] | None:
+        payload = _payload(pack, events[:count], chars)
+        user = json.dumps(payload, ensure_ascii=False, indent=1)
         if (len(SYSTEM) + len(user)) / _CHARS_PER_TOKEN + settings.max_tokens <= budget:
             return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
-        chars //= 2
+        return None
+
+    chars, total = settings.chars_per_item, len(events)
+    shortest = chars
+    while chars >= 60:
+        messages = fits(total, chars)
+        if messages is not None:
+            notes = () if chars == settings.chars_per_item else (_trim_note(chars),)
+            return Prompt(messages, total, chars, notes)
+        shortest, chars = chars, chars // 2
+    for count in range(total - 1, min(MIN_EVENTS, total) - 1, -1):
+        messages = fits(count, shortest)
+        if messages is not None:
+            dropped = (
+                f"over budget: the {total - count} lowest-ranked events were left out of the "
+                f"prompt ({count} of {total} shown); their items keep the offline text"
+            )
+            return Prompt(messages, count, shortest, (_trim_note(shortest), dropped))
     raise LLMUnavailable(f"out of budget: the evidence does not fit {settings.token_budget} tokens")
+
+
+def _trim_note(chars: int) -> str:
+    return f"over budget: each item's text cut to {chars} characters in the prompt"
 
 
 SYSTEM = """你是中国市场主题研究的编辑。只根据用户给出的编号证据（E1、E2……）写作，用简体中文。
@@ -421,11 +537,22 @@ def _short_error(exc: ValidationError) -> str:
 
 
 def assemble(
-    draft: Draft, events: Sequence[RankedEvent], offline: Report, pack: ThemePack
+    draft: Draft,
+    events: Sequence[RankedEvent],
+    offline: Report,
+    pack: ThemePack,
+    *,
+    shown: int | None = None,
 ) -> tuple[Report, tuple[Replacement, ...]]:
-    """The model's parts in the offline report, every part with a finding replaced."""
-    ids = {f"E{i}": cites(r) for i, r in enumerate(events, start=1)}
-    report = offline.model_copy(update={**_model_parts(draft, ids, offline), "engine": ENGINE})
+    """The model's parts in the offline report, every part with a finding replaced.
+
+    Only the first ``shown`` events (default: all) were in the prompt: the items of the
+    others keep the offline text, and ids naming them are unknown.
+    """
+    shown = len(events) if shown is None else shown
+    ids = {f"E{i}": cites(r) for i, r in enumerate(events[:shown], start=1)}
+    parts = _model_parts(draft, ids, offline, shown)
+    report = offline.model_copy(update={**parts, "engine": ENGINE})
     # What the offline text itself is found to have is no reason to replace a part with it.
     known = set(_findings(offline, pack))
     replaced: list[Replacement] = []
@@ -439,7 +566,9 @@ def assemble(
     return offline, (*replaced, Replacement("all", left))  # pragma: no cover
 
 
-def _model_parts(draft: Draft, ids: dict[str, tuple[str, ...]], offline: Report) -> dict[str, Any]:
+def _model_parts(
+    draft: Draft, ids: dict[str, tuple[str, ...]], offline: Report, shown: int
+) -> dict[str, Any]:
     def keys(evidence: Sequence[str]) -> tuple[str, ...]:
         # An unknown id stays as it is, so the citation check reports it.
         return tuple(dict.fromkeys(k for e in evidence for k in ids.get(e.strip(), (e,))))
@@ -450,6 +579,9 @@ def _model_parts(draft: Draft, ids: dict[str, tuple[str, ...]], offline: Report)
     by_id = {item.id.strip(): item for item in draft.items}
     items = []
     for offline_item in offline.key_items:
+        if offline_item.rank > shown:  # not in the prompt: the offline text stands
+            items.append(offline_item)
+            continue
         drafted = by_id.get(f"E{offline_item.rank}")
         if drafted is None:
             items.append(KeyItem(rank=offline_item.rank, text="", cites=()))
