@@ -27,6 +27,7 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+	PYTHONPATH=. $(BIN)/python scripts/bench_llm.py
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

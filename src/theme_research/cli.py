@@ -385,7 +385,12 @@ def _llm_writer(
         provider or configured.provider or "deepseek",
         model or configured.model or None,
         base_url or configured.base_url or None,
-    ).model_copy(update={"api_key_env": configured.api_key_env or None})
+    ).model_copy(
+        update={
+            "api_key_env": configured.api_key_env or None,
+            "relevance_check": configured.relevance_check,
+        }
+    )
     return llm_writer(settings, cache=store, on_result=lambda r: cli_llm.print_llm_result(r, err))
 
 

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 REQUIRED_SECTIONS = (
     "## 简要部分",
     "### 主要话题与市场趋势概述",
@@ -132,6 +132,15 @@ class ReplacedPart(_Model):
     """The findings' messages, joined."""
 
 
+class RelevanceVerdict(_Model):
+    """The relevance re-check's verdict on one candidate event."""
+
+    event_id: str
+    """The key of the event's first item."""
+    relevant: bool
+    why: str
+
+
 class EngineRecord(_Model):
     """What the model-backed writer did for this report (absent for plain offline reports).
 
@@ -152,6 +161,9 @@ class EngineRecord(_Model):
     cjk_share: float | None = None
     """Share of CJK characters in the prose (letters, digits and CJK counted; llm only)."""
     replaced: tuple[ReplacedPart, ...] = ()
+    relevance: tuple[RelevanceVerdict, ...] = ()
+    """The relevance re-check's verdicts (empty when it is off or failed); events judged not
+    relevant were dropped before writing."""
     notes: tuple[str, ...] = ()
 
 

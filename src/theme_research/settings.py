@@ -18,7 +18,7 @@ absent)::
     out = "site/_posts"
     expected_feeds = ["cls", "eastmoney", "ths"]       # named as missing when absent
 
-    [llm]                   # placeholder for a model-backed writer
+    [llm]                   # the LLM writer (report --engine llm)
     provider = ""
     model = ""
     base_url = ""
@@ -132,12 +132,14 @@ class ReportSettings(_Strict):
 
 
 class LlmSettings(_Strict):
-    """Placeholder for a model-backed writer. The key stays in the environment."""
+    """The LLM writer's defaults (``report --engine llm``). The key stays in the environment."""
 
     provider: str = ""
     model: str = ""
     base_url: str = ""
     api_key_env: str = ""
+    relevance_check: bool = False
+    """Before writing, one call re-judges the top candidate events for the theme."""
 
     @model_validator(mode="before")
     @classmethod
@@ -263,12 +265,15 @@ out = "site/_posts"
 expected_feeds = ["cls", "eastmoney", "ths"]
 
 [llm]
-# Placeholder for a model-backed writer (not used yet by the offline writer).
+# The LLM writer (report --engine llm); command-line options override these.
 provider = ""
 model = ""
 base_url = ""
 # The NAME of the environment variable that holds the API key. Never put the key here.
 api_key_env = ""
+# Before writing, one call re-judges the top 30 candidate events for the theme and drops
+# those it finds not relevant (recorded in the JSON twin).
+relevance_check = false
 """
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 import httpx
@@ -14,14 +15,16 @@ from openai import OpenAI
 from tests.openai_server import Reply, Server, completion, serve
 from theme_research import demo, pipeline
 from theme_research.importer import import_paths
-from theme_research.rank import ThemeRanking
+from theme_research.rank import RankedEvent, ThemeRanking
 from theme_research.render import render_json, render_markdown
-from theme_research.report import Report
+from theme_research.report import RelevanceVerdict, Report
 from theme_research.store import NewsStore
 from theme_research.themes import builtin_pack_paths, load_pack
 from theme_research.verify import verify
 from theme_research.write.llm import (
     CJK_SHARE_MIN,
+    RELEVANCE_LEAD,
+    RELEVANCE_TOP,
     Draft,
     LLMResult,
     check_provider,
@@ -383,7 +386,7 @@ def test_the_engine_record_says_what_the_model_did(server, client, ranking):
     assert (replaced.part, replaced.rules) == ("risks", ("advice",))
     assert "advice" in replaced.reason or "建议" in replaced.reason
     twin = Report.model_validate_json(render_json(result.report))
-    assert twin == result.report and twin.schema_version == "1.1"
+    assert twin == result.report and twin.schema_version == "1.2"
     markdown = render_markdown(result.report)
     method = markdown.split("### 数据来源与方法", 1)[1]
     assert "写作引擎：大语言模型（deepseek/test-model），调用 1 次" in method
@@ -460,3 +463,133 @@ def test_prose_in_english_gets_a_cjk_share_note(server, client, ranking):
     assert record is not None and record.cjk_share is not None
     assert record.cjk_share < CJK_SHARE_MIN
     assert any(note.startswith("cjk-share") for note in result.notes)
+
+
+# --- the relevance re-check ------------------------------------------------------------------
+
+RECHECK = SETTINGS.model_copy(update={"relevance_check": True})
+
+
+def verdicts(count: int, irrelevant: Sequence[int] = ()) -> str:
+    """A re-check answer for ``count`` candidates, judging the ``irrelevant`` ids (1-based) out."""
+    return json.dumps(
+        {
+            "verdicts": [
+                {"id": f"E{i}", "relevant": i not in irrelevant, "why": f"理由{i}"}
+                for i in range(1, count + 1)
+            ]
+        },
+        ensure_ascii=False,
+    )
+
+
+def candidates(ranking: ThemeRanking) -> list[RankedEvent]:
+    ranks = {e.rank for e in write_offline(ranking, top=RELEVANCE_TOP).events}
+    return [r for r in ranking.ranked if r.rank in ranks]
+
+
+def without(ranking: ThemeRanking, dropped: RankedEvent) -> ThemeRanking:
+    kept = [r for r in ranking.ranked if r is not dropped]
+    return replace(ranking, ranked=[replace(r, rank=n) for n, r in enumerate(kept, start=1)])
+
+
+def test_the_relevance_recheck_is_off_by_default(server, client, ranking):
+    assert not LLMSettings().relevance_check
+    server.answer(json.dumps(good_draft(ranking), ensure_ascii=False))
+    result = run(ranking, client)
+    assert len(server.requests) == 1 and result.engine == "llm"
+    record = result.report.engine_record
+    assert record is not None and record.relevance == () and record.calls == 1
+
+
+def test_events_judged_not_relevant_are_dropped_before_writing(server, client, ranking):
+    shown = candidates(ranking)
+    assert 10 < len(shown) <= RELEVANCE_TOP
+    dropped = shown[1]
+    server.answer(verdicts(len(shown), irrelevant=[2]), 80, 40)
+    server.answer(json.dumps(good_draft(without(ranking, dropped)), ensure_ascii=False))
+    result = run(ranking, client, settings=RECHECK)
+    report = result.report
+    assert result.engine == "llm" and result.replaced == ()
+    assert passes(report, ranking)
+    # the dropped event is gone: the ten come from the rest
+    assert len(report.key_items) == 10
+    assert dropped.headline.title not in {e.headline for e in report.events}
+    assert all(dropped.headline.key not in item.cites for item in report.key_items)
+    assert [e.rank for e in report.events] == list(range(1, len(report.events) + 1))
+    # what the re-check was shown
+    first = server.requests[0]["body"]
+    assert first["response_format"] == {"type": "json_object"}
+    payload = json.loads(first["messages"][1]["content"])
+    assert payload["主题"] == ranking.pack.name and payload["主题说明"] == ranking.pack.description
+    assert [c["id"] for c in payload["候选事件"]] == [f"E{i}" for i in range(1, len(shown) + 1)]
+    assert payload["候选事件"][1]["标题"] == dropped.headline.title
+    assert all(len(c["导语"]) <= RELEVANCE_LEAD for c in payload["候选事件"])
+    # the record, in the twin
+    record = report.engine_record
+    assert record is not None
+    assert (record.calls, record.prompt_tokens, record.completion_tokens) == (2, 180, 90)
+    assert len(record.relevance) == len(shown)
+    assert record.relevance[1] == RelevanceVerdict(
+        event_id=dropped.event.items[0].key, relevant=False, why="理由2"
+    )
+    assert sum(not v.relevant for v in record.relevance) == 1
+    assert any("1 of" in note and "dropped" in note for note in record.notes)
+    twin = Report.model_validate_json(render_json(report))
+    assert twin.engine_record is not None and twin.engine_record.relevance == record.relevance
+    assert twin.schema_version == "1.2"
+
+
+def test_malformed_verdicts_keep_every_event(server, client, ranking):
+    shown = candidates(ranking)
+    answer = {
+        "verdicts": [
+            {"id": "E1", "relevant": "false", "why": "字符串不是布尔值"},
+            {"id": "E2", "relevant": False},  # no reason
+            {"id": "E99", "relevant": False, "why": "没有这个编号"},
+            "junk",
+        ]
+    }
+    server.answer(json.dumps(answer, ensure_ascii=False))
+    server.answer(json.dumps(good_draft(ranking), ensure_ascii=False))
+    result = run(ranking, client, settings=RECHECK)
+    assert result.engine == "llm" and result.replaced == ()
+    assert bare(result.report).events == write_offline(ranking).events
+    record = result.report.engine_record
+    assert record is not None and record.relevance == () and record.calls == 2
+    assert any(
+        f"{len(shown)} of {len(shown)} events had no usable verdict" in n for n in result.notes
+    )
+
+
+def test_a_failing_recheck_skips_the_filter_with_a_note(server, client, ranking):
+    server.answer("not json")
+    server.answer('{"verdicts": "still not a list"}')
+    server.answer(json.dumps(good_draft(ranking), ensure_ascii=False))
+    result = run(ranking, client, settings=RECHECK)
+    assert result.engine == "llm" and len(server.requests) == 3
+    assert bare(result.report).events == write_offline(ranking).events
+    assert result.notes[0].startswith("relevance re-check skipped: ")
+    record = result.report.engine_record
+    assert record is not None and record.relevance == () and record.calls == 3
+    # provider trouble too: the filter is skipped, the draft still asked for
+    server.fail(401, "invalid api key")
+    server.answer(json.dumps(good_draft(ranking), ensure_ascii=False))
+    result = run(ranking, client, settings=RECHECK)
+    assert result.engine == "llm" and "API key" in result.notes[0]
+
+
+def test_the_recheck_is_served_from_the_cache_on_a_rerun(server, client, ranking):
+    shown = candidates(ranking)
+    server.answer(verdicts(len(shown), irrelevant=[2]))
+    server.answer(json.dumps(good_draft(without(ranking, shown[1])), ensure_ascii=False))
+    with NewsStore(":memory:") as store:
+        first = run(ranking, client, settings=RECHECK, cache=store)
+        second = run(ranking, client, settings=RECHECK, cache=store)
+    assert len(server.requests) == 2
+    assert bare(first.report) == bare(second.report) and second.engine == "llm"
+    record, again = first.report.engine_record, second.report.engine_record
+    assert record is not None and again is not None
+    assert not record.cached and record.calls == 2
+    assert again.cached and again.calls == 0 and again.relevance == record.relevance
+    assert second.usage.total == 0

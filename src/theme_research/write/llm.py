@@ -7,6 +7,9 @@ names the evidence ids it rests on. Code, not the model, turns ids into cited it
 come from the offline writer. The assembled report is verified, and every part with a
 finding is replaced by the offline writer's text for that part.
 
+With ``relevance_check`` on, one call first re-judges the top candidate events for the
+theme; those judged not relevant are dropped before the draft is asked for.
+
 Provider trouble (down, bad key, out of budget, retries used up, unusable answers) never
 raises: the result is then the offline report, with a note saying why.
 """
@@ -18,9 +21,9 @@ import json
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any, Protocol, cast
+from typing import Any, Protocol, TypeVar, cast
 
 import openai
 from openai import OpenAI
@@ -36,6 +39,7 @@ from theme_research.report import (
     Finding,
     KeyItem,
     Paragraph,
+    RelevanceVerdict,
     ReplacedPart,
     Report,
     Section,
@@ -59,6 +63,14 @@ MIN_EVENTS = 5
 CJK_SHARE_MIN = 0.6
 """Below this share of CJK characters the prose gets a note (it may not be Chinese)."""
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+RELEVANCE_TOP = 30
+"""How many of the top candidate events the relevance re-check judges."""
+RELEVANCE_LEAD = 120
+"""How much of each candidate's lead the re-check shows (characters)."""
+_WHY_CHARS = 80
+"""A verdict's reason is cut to this many characters in the record."""
+JSON_MODE: dict[str, Any] = {"type": "json_object"}
+_Answer = TypeVar("_Answer", bound=BaseModel)
 
 
 # --- what the model answers -------------------------------------------------------------
@@ -99,6 +111,24 @@ class Draft(_Strict):
     summary: list[Claim]
     drivers: list[SectionDraft]
     risks: list[SectionDraft]
+
+
+class Verdict(BaseModel):
+    """The re-check's verdict on one candidate (``id`` is its ``E`` number)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, strict=True)
+
+    id: str
+    relevant: bool
+    why: str
+
+
+class Verdicts(BaseModel):
+    """The re-check's answer; each verdict is validated on its own (a bad one is skipped)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    verdicts: list[Any]
 
 
 # --- what the writer returns ------------------------------------------------------------
@@ -177,27 +207,40 @@ def write_llm(
             result = write_llm(ranking, settings=LLMSettings(provider="deepseek"), cache=store)
         print(result.engine, result.usage.total, [r.part for r in result.replaced])
     """
+    usage = Usage()
+    notes: list[str] = []
+    verdicts: tuple[RelevanceVerdict, ...] = ()
+    if settings.relevance_check:
+        ranking, verdicts, checked = recheck_relevance(
+            ranking, settings=settings, client=client, cache=cache, usage=usage, sleep=sleep
+        )
+        notes += checked
     offline = write_offline(ranking, expected_feeds=expected_feeds)
     ranks = {event.rank for event in offline.events}
     events = [r for r in ranking.ranked if r.rank in ranks]
+
+    def result(report: Report, **kwargs: Any) -> LLMResult:
+        usage.cached = usage.cached and usage.requests == 0
+        kwargs.setdefault("notes", tuple(notes))
+        return _result(report, settings, usage, relevance=verdicts, **kwargs)
+
     if not events:
-        note = "no qualifying event: nothing for the model to write"
-        return _result(offline, settings, Usage(), notes=(note,))
-    usage = Usage()
-    notes: list[str] = []
+        notes.append("no qualifying event: nothing for the model to write")
+        return result(offline)
     try:
         prompt = fit_prompt(ranking.pack, events, settings)
         notes += prompt.notes
         draft = _ask(prompt.messages, settings, client, cache, usage, sleep)
     except LLMUnavailable as exc:
-        return _result(offline, settings, usage, notes=(*notes, f"offline report used: {exc}"))
+        notes.append(f"offline report used: {exc}")
+        return result(offline)
     report, replaced = assemble(draft, events, offline, ranking.pack, shown=prompt.events)
     share = cjk_share(report)
     if share < CJK_SHARE_MIN:
         notes.append(
             f"cjk-share: {share:.2f} of the prose is CJK characters, below {CJK_SHARE_MIN}"
         )
-    return _result(report, settings, usage, replaced, tuple(notes), prompt.events, share)
+    return result(report, replaced=replaced, shown=prompt.events, share=share)
 
 
 def _result(
@@ -208,6 +251,7 @@ def _result(
     notes: tuple[str, ...] = (),
     shown: int = 0,
     share: float | None = None,
+    relevance: tuple[RelevanceVerdict, ...] = (),
 ) -> LLMResult:
     """The result, its report carrying the :class:`EngineRecord` of this run."""
     record = EngineRecord(
@@ -227,6 +271,7 @@ def _result(
             )
             for r in replaced
         ),
+        relevance=relevance,
         notes=notes,
     )
     report = report.model_copy(update={"engine_record": record})
@@ -358,6 +403,108 @@ def _evidence_entry(eid: str, ranked: RankedEvent, chars: int) -> dict[str, Any]
     }
 
 
+# --- the relevance re-check -----------------------------------------------------------------
+
+
+RELEVANCE_SYSTEM = """你是中国市场主题研究的编辑。逐条判断候选事件是否与给定主题直接相关：
+事件的主体、产品、技术或政策属于该主题的，判为相关；只是顺带提及、同名巧合或属于其他主题的，判为不相关。
+每条候选事件给出一条判断，id 为其编号，why 用不超过12个词说明理由。
+只返回一个JSON对象，结构为：
+{"verdicts": [{"id": "E1", "relevant": true, "why": ""}]}"""
+
+
+def relevance_messages(pack: ThemePack, candidates: Sequence[RankedEvent]) -> list[dict[str, str]]:
+    """The re-check's messages: the theme, then each candidate's id, headline and lead."""
+    payload = {
+        "主题": pack.name,
+        "主题说明": pack.description,
+        "候选事件": [
+            {"id": f"E{i}", "标题": r.headline.title, "导语": r.headline.body[:RELEVANCE_LEAD]}
+            for i, r in enumerate(candidates, start=1)
+        ],
+    }
+    user = json.dumps(payload, ensure_ascii=False, indent=1)
+    return [{"role": "system", "content": RELEVANCE_SYSTEM}, {"role": "user", "content": user}]
+
+
+def recheck_relevance(
+    ranking: ThemeRanking,
+    *,
+    settings: LLMSettings,
+    client: OpenAI | None = None,
+    cache: AnswerCache | None = None,
+    usage: Usage | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> tuple[ThemeRanking, tuple[RelevanceVerdict, ...], tuple[str, ...]]:
+    """The ranking without the events the model judges not relevant, the verdicts, notes.
+
+    One call (cached like the draft, one repair round) judges the top :data:`RELEVANCE_TOP`
+    events the offline writer would consider. An event with no usable verdict is kept;
+    when the call fails the ranking is returned unchanged, with a note saying why.
+    """
+    usage = usage if usage is not None else Usage()
+    ranks = {e.rank for e in write_offline(ranking, top=RELEVANCE_TOP).events}
+    candidates = [r for r in ranking.ranked if r.rank in ranks]
+    if not candidates:
+        return ranking, (), ()
+    messages = relevance_messages(ranking.pack, candidates)
+    try:
+        answer = _ask_json(
+            messages, settings, client, cache, usage, sleep, parse_verdicts, JSON_MODE
+        )
+    except LLMUnavailable as exc:
+        return ranking, (), (f"relevance re-check skipped: {exc}",)
+    judged: dict[int, Verdict] = {}
+    for raw in answer.verdicts:
+        try:
+            verdict = Verdict.model_validate(raw)
+        except ValidationError:
+            continue
+        index = _evidence_index(verdict.id, len(candidates))
+        if index is not None:
+            judged.setdefault(index, verdict)
+    records = tuple(
+        RelevanceVerdict(
+            event_id=candidates[i].event.items[0].key,
+            relevant=v.relevant,
+            why=v.why.strip()[:_WHY_CHARS],
+        )
+        for i, v in sorted(judged.items())
+    )
+    dropped = {candidates[i].rank for i, v in judged.items() if not v.relevant}
+    notes: list[str] = []
+    if len(judged) < len(candidates):
+        missing = len(candidates) - len(judged)
+        notes.append(
+            f"relevance re-check: {missing} of {len(candidates)} events had no usable "
+            "verdict and were kept"
+        )
+    if dropped:
+        notes.append(
+            f"relevance re-check: {len(dropped)} of {len(candidates)} events judged not "
+            "relevant and dropped"
+        )
+    kept = [r for r in ranking.ranked if r.rank not in dropped]
+    ranked = [replace(r, rank=n) for n, r in enumerate(kept, start=1)]
+    return replace(ranking, ranked=ranked), records, tuple(notes)
+
+
+def _evidence_index(eid: str, count: int) -> int | None:
+    match = re.fullmatch(r"\s*E(\d+)\s*", eid)
+    if match is None or not 1 <= int(match.group(1)) <= count:
+        return None
+    return int(match.group(1)) - 1
+
+
+def parse_verdicts(content: str) -> Verdicts:
+    """The verdict list in an answer (code fences tolerated); ``ValueError`` says what is wrong."""
+    text = _FENCE.sub("", content.strip())
+    try:
+        return Verdicts.model_validate_json(text)
+    except ValidationError as exc:
+        raise ValueError(_short_error(exc)) from None
+
+
 # --- asking the model -------------------------------------------------------------------
 
 
@@ -376,51 +523,75 @@ def _ask(
     sleep: Callable[[float], None],
 ) -> Draft:
     """The model's draft: from the cache, else asked (with one repair round) and cached."""
+    before = usage.requests
+    draft = _ask_json(
+        messages, settings, client, cache, usage, sleep, parse_draft, response_format(settings)
+    )
+    usage.cached = usage.requests == before
+    return draft
+
+
+def _ask_json(
+    messages: list[dict[str, str]],
+    settings: LLMSettings,
+    client: OpenAI | None,
+    cache: AnswerCache | None,
+    usage: Usage,
+    sleep: Callable[[float], None],
+    parse: Callable[[str], _Answer],
+    fmt: dict[str, Any],
+) -> _Answer:
+    """An answer ``parse`` accepts: from the cache, else asked (one repair round), cached."""
     try:
         model = settings.resolved_model()
         key = prompt_key(model, messages)
-        cached = _from_cache(cache, key)
+        cached = _from_cache(cache, key, parse)
         if cached is not None:
-            usage.cached = True
             return cached
         chat = _client(settings, client)
     except ProviderError as exc:
         raise LLMUnavailable(str(exc)) from exc
-    draft = _draft(chat, model, messages, settings, usage, sleep)
+    spent = _tokens(usage)
+    answer = _answer(chat, model, messages, settings, usage, sleep, parse, fmt)
     if cache is not None:
-        answer = CachedAnswer(model, draft.model_dump_json(), *_tokens(usage))
-        cache.cache_answer(key, answer, datetime.now(MARKET_TZ))
-    return draft
+        tokens = (usage.prompt_tokens - spent[0], usage.completion_tokens - spent[1])
+        kept = CachedAnswer(model, answer.model_dump_json(), *tokens)
+        cache.cache_answer(key, kept, datetime.now(MARKET_TZ))
+    return answer
 
 
-def _from_cache(cache: AnswerCache | None, key: str) -> Draft | None:
+def _from_cache(
+    cache: AnswerCache | None, key: str, parse: Callable[[str], _Answer]
+) -> _Answer | None:
     hit = cache.cached_answer(key) if cache is not None else None
     if hit is None:
         return None
     try:
-        return Draft.model_validate_json(hit.response)
-    except ValidationError:  # kept by an older draft schema: ask again
+        return parse(hit.response)
+    except ValueError:  # kept by an older answer schema: ask again
         return None
 
 
-def _draft(
+def _answer(
     chat: OpenAI,
     model: str,
     messages: list[dict[str, str]],
     settings: LLMSettings,
     usage: Usage,
     sleep: Callable[[float], None],
-) -> Draft:
-    content = _complete(chat, model, messages, settings, usage, sleep)
+    parse: Callable[[str], _Answer],
+    fmt: dict[str, Any],
+) -> _Answer:
+    content = _complete(chat, model, messages, settings, usage, sleep, fmt)
     try:
-        return parse_draft(content)
+        return parse(content)
     except ValueError as exc:
         if usage.total >= settings.token_budget:
             raise LLMUnavailable("out of budget before the repair round") from exc
         repair = [*messages, _assistant(content), _repair_request(exc)]
-        content = _complete(chat, model, repair, settings, usage, sleep)
+        content = _complete(chat, model, repair, settings, usage, sleep, fmt)
     try:
-        return parse_draft(content)
+        return parse(content)
     except ValueError as exc:
         raise LLMUnavailable(f"the answer was not valid JSON after one repair: {exc}") from None
 
@@ -461,6 +632,7 @@ def _complete(
     settings: LLMSettings,
     usage: Usage,
     sleep: Callable[[float], None],
+    fmt: dict[str, Any],
 ) -> str:
     """One completion, retried on timeouts, 429 and 5xx with bounded exponential backoff."""
     delay, cap = BACKOFF
@@ -469,7 +641,7 @@ def _complete(
             response = chat.chat.completions.create(
                 model=model,
                 messages=cast("list[ChatCompletionMessageParam]", messages),
-                response_format=cast("ResponseFormat", response_format(settings)),
+                response_format=cast("ResponseFormat", fmt),
                 max_tokens=settings.max_tokens,
                 temperature=0.2,
             )

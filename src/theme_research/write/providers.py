@@ -94,6 +94,9 @@ class LLMSettings(BaseModel):
     """How much of each news item's cleaned text the model is shown."""
     api_key_env: str | None = None
     """The environment variable holding the key; default: the preset's."""
+    relevance_check: bool = False
+    """Before writing, one call re-judges the top candidate events for the theme; those
+    judged not relevant are dropped."""
 
     def preset(self) -> Preset:
         """The provider's preset; :class:`ProviderError` names the known ones."""
