@@ -550,7 +550,8 @@ from theme_research import cli_fetch  # noqa: E402
 
 cli_fetch.register(app)
 
-from theme_research import cli_daily, cli_llm  # noqa: E402
+from theme_research import cli_daily, cli_llm, cli_site  # noqa: E402
 
 cli_daily.register(app)
 cli_llm.register(app)
+cli_site.register(app)
