@@ -498,11 +498,7 @@ def _evidence_index(eid: str, count: int) -> int | None:
 
 def parse_verdicts(content: str) -> Verdicts:
     """The verdict list in an answer (code fences tolerated); ``ValueError`` says what is wrong."""
-    text = _FENCE.sub("", content.strip())
-    try:
-        return Verdicts.model_validate_json(text)
-    except ValidationError as exc:
-        raise ValueError(_short_error(exc)) from None
+    return _parse_answer(Verdicts, content)
 
 
 # --- asking the model -------------------------------------------------------------------
@@ -692,9 +688,12 @@ def _describe(exc: openai.APIError, attempts: int) -> str:
 
 def parse_draft(content: str) -> Draft:
     """The draft in an answer (code fences tolerated); ``ValueError`` says what is wrong."""
-    text = _FENCE.sub("", content.strip())
+    return _parse_answer(Draft, content)
+
+
+def _parse_answer(model: type[_Answer], content: str) -> _Answer:
     try:
-        return Draft.model_validate_json(text)
+        return model.model_validate_json(_FENCE.sub("", content.strip()))
     except ValidationError as exc:
         raise ValueError(_short_error(exc)) from None
 
