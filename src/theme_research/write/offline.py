@@ -233,7 +233,10 @@ def summary(events: Sequence[RankedEvent]) -> tuple[Paragraph, ...]:
     others = [r for r in events if r not in market]
     paragraphs = [fact_paragraph(others[:3], "本期最受关注的进展包括：")] if others else []
     if market:
-        paragraphs.append(fact_paragraph(market[:3], "市场表现方面，"))
+        # Headlines only: the 市场表现 driver below gives these moves' details.
+        moves = "；".join(r.headline.title.rstrip("。") for r in market[:3])
+        cited = tuple(c for r in market[:3] for c in cites(r, 1))
+        paragraphs.append(Paragraph(text=f"市场表现方面，{moves}。", cites=cited))
     elif len(others) > 3:
         paragraphs.append(fact_paragraph(others[3:6], "此外，"))
     return tuple(paragraphs)
