@@ -196,3 +196,17 @@ def test_fetch_command_exits_1_only_when_every_feed_failed(tmp_path, live_feeds)
 def test_fetch_command_refuses_bad_options(tmp_path, args, message):
     result = runner.invoke(app, ["fetch", "--db", str(tmp_path / "n.db"), *args])
     assert result.exit_code == 2 and message in result.stderr
+
+
+def test_fetch_without_sources_takes_the_feeds_the_config_enables(
+    tmp_path, live_feeds, monkeypatch
+):
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "config.toml").write_text('[sources]\nenabled = ["cls", "ths"]\n', encoding="utf-8")
+    monkeypatch.setenv("THEME_RESEARCH_CONFIG_DIR", str(config))
+    db = str(tmp_path / "news.db")
+    result = runner.invoke(app, ["fetch", "--db", db, "-q"])
+    assert result.exit_code == 0, result.output
+    with NewsStore(db) as store:
+        assert set(store.sources()) == {"cls", "ths"}

@@ -37,7 +37,7 @@ def register(app: typer.Typer) -> None:
                 "-s",
                 metavar="NAME",
                 help=f"A live feed to fetch (repeatable): {', '.join(sorted(LIVE_SOURCES))}. "
-                "Default: all.",
+                "Default: the feeds the config file enables (all built-ins by default).",
                 show_default=False,
             ),
         ] = None,
@@ -61,8 +61,8 @@ def register(app: typer.Typer) -> None:
           theme-research fetch
           theme-research fetch --source cls --source ths --since 3d
         """
-        register_configured_feeds(err)
-        names = list(dict.fromkeys(source or sorted(LIVE_SOURCES)))
+        enabled = register_configured_feeds(err)
+        names = list(dict.fromkeys(source or enabled))
         unknown = [name for name in names if name not in LIVE_SOURCES]
         if unknown:
             known = ", ".join(sorted(LIVE_SOURCES))
@@ -110,13 +110,15 @@ def register(app: typer.Typer) -> None:
 
 
 def register_configured_feeds(err: Console) -> list[str]:
-    """Add the config file's ``[[sources.rss]]`` feeds to the registry (``rss:<name>``)."""
+    """Add the config file's ``[[sources.rss]]`` feeds to the registry (``rss:<name>``) and
+    return the feeds the configuration enables (the built-ins it lists, then its RSS feeds)."""
     try:
         settings = load_settings()
     except SettingsError as exc:
         err.print(f"[red]Error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from exc
-    return register_feeds((feed.name, feed.url, feed.language) for feed in settings.sources.rss)
+    register_feeds((feed.name, feed.url, feed.language) for feed in settings.sources.rss)
+    return settings.sources.feed_names()
 
 
 def _progress(err: Console, quiet: bool) -> Progress:
