@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.feeds import FeedServer, serving_recent_feeds
 from theme_research.store import NewsStore
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -76,3 +77,10 @@ def corpus_or_skip(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: the shared corpus sits beside the checkout only in CI/dev")
     return path
+
+
+@pytest.fixture
+def live_feeds(monkeypatch: pytest.MonkeyPatch) -> Iterator[FeedServer]:
+    """Every built-in live feed on 127.0.0.1 with recent items (see tests/feeds.py)."""
+    with serving_recent_feeds(monkeypatch) as running:
+        yield running

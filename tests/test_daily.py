@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta
+from datetime import date, time
 from pathlib import Path
 
 import httpx
@@ -12,11 +12,10 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from tests.sources.test_live import NOW, PATHS, FeedServer, live, records, status
+from tests.feeds import NOW, PATHS, FeedServer, live, records, status
 from tests.sources.test_rss_live import RSS, StaticServer
 from theme_research.cli_daily import register
 from theme_research.daily import run_daily, source_factory
-from theme_research.models import MARKET_TZ
 from theme_research.settings import Settings, settings_path
 from theme_research.sources.live import LiveSource
 from theme_research.store import NewsStore
@@ -115,17 +114,6 @@ def test_an_unknown_theme_is_an_error_before_anything_is_fetched(store, feeds, r
 app = typer.Typer()
 register(app)
 runner = CliRunner()
-
-
-@pytest.fixture
-def live_feeds(monkeypatch) -> Iterator[FeedServer]:
-    """Feeds of 5 items 7 hours apart, ending a minute ago: one page covers 24 hours."""
-    newest = datetime.now(MARKET_TZ) - timedelta(minutes=1)
-    with FeedServer() as running:
-        for name in BUILTINS:
-            running.feed(name, records(name, 5, newest=newest, step_minutes=7 * 60))
-            monkeypatch.setenv(f"THEME_RESEARCH_{name.upper()}_URL", running.url)
-        yield running
 
 
 def test_daily_command_fetches_and_writes_every_pack(tmp_path, live_feeds):

@@ -11,7 +11,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from tests.sources.test_live import (
+from tests.feeds import (
     NOW,
     PATHS,
     REPEAT,
@@ -26,7 +26,6 @@ from tests.sources.test_live import (
 )
 from theme_research.cli_fetch import register
 from theme_research.fetching import SourceRun, fetch_sources
-from theme_research.models import MARKET_TZ
 from theme_research.sources.errors import UnknownSourceError
 from theme_research.store import NewsStore
 from theme_research.store.migrations import MIGRATIONS, apply_migrations
@@ -151,17 +150,6 @@ def test_fetch_state_migration_applies_to_an_older_store(tmp_path):
 app = typer.Typer()
 register(app)
 runner = CliRunner()
-
-
-@pytest.fixture
-def live_feeds(monkeypatch) -> Iterator[FeedServer]:
-    """Feeds of 5 items 7 hours apart, ending a minute ago: one page covers 24 hours."""
-    newest = datetime.now(MARKET_TZ) - timedelta(minutes=1)
-    with FeedServer() as running:
-        for name in SOURCES:
-            running.feed(name, records(name, 5, newest=newest, step_minutes=7 * 60))
-            monkeypatch.setenv(f"THEME_RESEARCH_{name.upper()}_URL", running.url)
-        yield running
 
 
 def test_fetch_command_fills_the_store_and_sources_shows_health(tmp_path, live_feeds):
