@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -25,9 +26,18 @@ def demo_reports() -> tuple[Report, ...]:
 
 
 def earlier(report: Report, day: str = EARLIER_DAY) -> Report:
-    """The report moved to an earlier day with fewer relevant events: a second chart day."""
+    """The report moved to an earlier day with fewer relevant events: a second chart day.
+
+    The window moves too: the post's front-matter ``date`` is the window's end, and Jekyll's
+    permalink takes the day from it, so a window left on the later day would give both posts
+    one URL (a Jekyll "Conflict").
+    """
+    shift = date.fromisoformat(day) - date.fromisoformat(report.date)
+    window = report.window.model_copy(
+        update={"start": report.window.start + shift, "end": report.window.end + shift}
+    )
     method = report.method.model_copy(update={"events_relevant": 5})
-    return report.model_copy(update={"date": day, "method": method})
+    return report.model_copy(update={"date": day, "window": window, "method": method})
 
 
 def write_posts(out: Path, *, history: bool = False) -> Path:
