@@ -32,10 +32,12 @@ for path in (ROOT, ROOT / "src"):
         sys.path.insert(0, str(path))
 
 from theme_research.report import Paragraph, Report  # noqa: E402
+from theme_research.write.llm import LENGTHS  # noqa: E402
 
 
 def draft_from(offline: Report) -> dict[str, Any]:
-    """The offline report's prose as the model's draft, citing evidence ids, not keys."""
+    """The offline report's prose as the model's draft, citing evidence ids, not keys, each
+    part cut to the length the prompt allows it (a model that follows the length rule)."""
     eid = {
         item.key: f"E{n}" for n, event in enumerate(offline.events, start=1) for item in event.items
     }
@@ -43,23 +45,27 @@ def draft_from(offline: Report) -> dict[str, Any]:
     def ids(keys: tuple[str, ...]) -> list[str]:
         return list(dict.fromkeys(eid[k] for k in keys if k in eid))
 
-    def claim(p: Paragraph) -> dict[str, Any]:
-        return {"text": p.text, "evidence": ids(p.cites)}
+    def claim(p: Paragraph, part: str) -> dict[str, Any]:
+        return {"text": p.text[: LENGTHS[part]], "evidence": ids(p.cites)}
 
-    def section(title: str, paragraphs: tuple[Paragraph, ...]) -> dict[str, Any]:
+    def section(title: str, paragraphs: tuple[Paragraph, ...], part: str) -> dict[str, Any]:
         cited = tuple(k for p in paragraphs for k in p.cites)
-        text = "".join(p.text for p in paragraphs)
+        text = "".join(p.text for p in paragraphs)[: LENGTHS[part]]
         return {"title": title, "text": text, "evidence": ids(cited)}
 
     return {
-        "overview": claim(offline.overview),
+        "overview": claim(offline.overview, "overview"),
         "items": [
-            {"id": f"E{i.rank}", "text": i.text, "evidence": ids(i.cites) or [f"E{i.rank}"]}
+            {
+                "id": f"E{i.rank}",
+                "text": i.text[: LENGTHS["items"]],
+                "evidence": ids(i.cites) or [f"E{i.rank}"],
+            }
             for i in offline.key_items
         ],
-        "summary": [claim(p) for p in offline.summary],
-        "drivers": [section(s.title, s.paragraphs) for s in offline.drivers],
-        "risks": [section(s.title, s.paragraphs) for s in offline.risks],
+        "summary": [claim(p, "summary") for p in offline.summary[:3]],
+        "drivers": [section(s.title, s.paragraphs, "drivers") for s in offline.drivers[:5]],
+        "risks": [section(s.title, s.paragraphs, "risks") for s in offline.risks[:4]],
     }
 
 

@@ -3,7 +3,7 @@
     PYTHONPATH=src python scripts/evaluate_ranking.py [--db news.db] [--search]
 
 Needs ../shared/labels/grades.jsonl and the graded days imported into the store (the
-script imports ../shared/corpus/{cls,eastmoney,ths,readhub} for them into a temporary
+script imports ../shared/corpus/{cls,eastmoney,ths} for them into a temporary
 store when no --db is given). Prints Markdown tables for the README.
 
 - *full*: NDCG@10, precision@10 and same-event repeats per theme with DEFAULT_WEIGHTS.
@@ -24,14 +24,15 @@ from pathlib import Path
 from theme_research.evaluate import (
     DayScore,
     LabelIndex,
-    calendar_day_window,
+    analyze_calendar_day,
     group_labels,
+    labelled_feeds,
     load_labels,
     score_list,
     summarize,
 )
 from theme_research.importer import import_paths
-from theme_research.pipeline import DayAnalysis, analyze_window, rank_theme
+from theme_research.pipeline import DayAnalysis, rank_theme
 from theme_research.rank import DEFAULT_WEIGHTS
 from theme_research.store import NewsStore
 from theme_research.themes import get_pack, load_packs
@@ -40,11 +41,9 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 STEPS = (0.0, 0.5, 1.5, 2.0)
 
 
-def analyses(store: NewsStore, days: Sequence[str]) -> dict[str, DayAnalysis]:
+def analyses(store: NewsStore, days: Sequence[str], feeds: Sequence[str]) -> dict[str, DayAnalysis]:
     packs = list(PACKS.values())
-    return {
-        d: analyze_window(store, calendar_day_window(date.fromisoformat(d)), packs) for d in days
-    }
+    return {d: analyze_calendar_day(store, date.fromisoformat(d), packs, feeds) for d in days}
 
 
 PACKS = load_packs()
@@ -101,9 +100,8 @@ def main() -> None:
         if not args.db:
             feeds = ("cls", "eastmoney", "ths")
             files = [SHARED / "corpus" / f / f"{d}.jsonl" for f in feeds for d in day_names]
-            files += [SHARED / "corpus" / "readhub" / f"{d}.json" for d in day_names]
             import_paths([p for p in files if p.exists()], store)
-        days = analyses(store, day_names)
+        days = analyses(store, day_names, labelled_feeds(labels))
         full = score(days, grouped, DEFAULT_WEIGHTS)
         figures = summarize(full)
         print(

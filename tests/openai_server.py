@@ -30,15 +30,24 @@ class Server:
     replies: queue.Queue[Reply] = field(default_factory=queue.Queue)
     requests: list[dict[str, Any]] = field(default_factory=list)
 
-    def answer(self, content: str, prompt_tokens: int = 100, completion_tokens: int = 50) -> None:
-        self.replies.put(Reply(completion(content, prompt_tokens, completion_tokens)))
+    def answer(
+        self,
+        content: str,
+        prompt_tokens: int = 100,
+        completion_tokens: int = 50,
+        finish_reason: str = "stop",
+    ) -> None:
+        body = completion(content, prompt_tokens, completion_tokens, finish_reason)
+        self.replies.put(Reply(body))
 
     def fail(self, status: int, message: str = "boom", code: str | None = None) -> None:
         body = {"error": {"message": message, "type": "error", "code": code}}
         self.replies.put(Reply(body, status=status))
 
 
-def completion(content: str, prompt_tokens: int, completion_tokens: int) -> dict[str, Any]:
+def completion(
+    content: str, prompt_tokens: int, completion_tokens: int, finish_reason: str = "stop"
+) -> dict[str, Any]:
     return {
         "id": "chatcmpl-test",
         "object": "chat.completion",
@@ -48,7 +57,7 @@ def completion(content: str, prompt_tokens: int, completion_tokens: int) -> dict
             {
                 "index": 0,
                 "message": {"role": "assistant", "content": content},
-                "finish_reason": "stop",
+                "finish_reason": finish_reason,
             }
         ],
         "usage": {
@@ -60,11 +69,22 @@ def completion(content: str, prompt_tokens: int, completion_tokens: int) -> dict
 
 
 def measured(body: dict[str, Any], request: dict[str, Any]) -> dict[str, Any]:
-    """``body`` with its usage replaced by the characters of the prompt and of the answer."""
+    """``body`` with its usage replaced by the characters of the prompt and of the answer,
+    the answer cut at the request's ``max_tokens`` the way a provider cuts it."""
     prompt = sum(len(m.get("content") or "") for m in request.get("messages", []))
-    answer = sum(len(c["message"].get("content") or "") for c in body.get("choices", []))
+    cap = request.get("max_tokens") or request.get("max_completion_tokens")
+    choices = [_cut(c, cap) for c in body.get("choices", [])]
+    answer = sum(len(c["message"].get("content") or "") for c in choices)
     usage = {"prompt_tokens": prompt, "completion_tokens": answer, "total_tokens": prompt + answer}
-    return {**body, "usage": usage}
+    return {**body, "choices": choices, "usage": usage}
+
+
+def _cut(choice: dict[str, Any], cap: int | None) -> dict[str, Any]:
+    content = choice["message"].get("content") or ""
+    if cap is None or len(content) <= cap:
+        return choice
+    message = {**choice["message"], "content": content[:cap]}
+    return {**choice, "message": message, "finish_reason": "length"}
 
 
 @contextmanager

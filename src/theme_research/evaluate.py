@@ -15,13 +15,14 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from theme_research.analyze import shingles
+from theme_research.calendar_cn import previous_trading_day
 from theme_research.group import jaccard
 from theme_research.models import MARKET_TZ
-from theme_research.pipeline import analyze_window, rank_theme
+from theme_research.pipeline import DayAnalysis, analyze_window, rank_theme
 from theme_research.rank import DEFAULT_WEIGHTS, RankedEvent
 from theme_research.store import NewsStore
 from theme_research.themes import ThemePack, get_pack
-from theme_research.window import Window
+from theme_research.window import DEFAULT_AT, Window
 
 TAGGING_FEEDS = frozenset({"cls"})
 """Feeds whose items carry topic tags (CLS subjects); THS tags only name the market."""
@@ -154,6 +155,26 @@ def calendar_day_window(day: date) -> Window:
     return Window(start=start, end=start + timedelta(days=1))
 
 
+def analyze_calendar_day(
+    store: NewsStore,
+    day: date,
+    packs: Mapping[str, ThemePack] | Sequence[ThemePack],
+    sources: Sequence[str] | None = None,
+) -> DayAnalysis:
+    """A labelled day analysed as the labels see it: 00:00 → 24:00, from the feeds the
+    labels were read from (``sources``), with novelty measured against what the previous
+    trading day's report (at the default time) could tell — the previous evening's news is
+    new to the market on this day."""
+    told = datetime.combine(previous_trading_day(day), DEFAULT_AT, tzinfo=MARKET_TZ)
+    chosen = list(packs.values()) if isinstance(packs, Mapping) else list(packs)
+    return analyze_window(store, calendar_day_window(day), chosen, sources=sources, told_until=told)
+
+
+def labelled_feeds(labels: Iterable[Label]) -> list[str]:
+    """The feeds the labels' keys come from: other feeds' stories can only be unlabelled."""
+    return sorted({key.split(":", 1)[0] for label in labels for key in label.keys})
+
+
 def group_labels(labels: Iterable[Label]) -> dict[tuple[str, str], list[Label]]:
     grouped: dict[tuple[str, str], list[Label]] = {}
     for label in labels:
@@ -190,11 +211,10 @@ def evaluate(
     """Rank every labelled theme-day from the store and score the top ``k``."""
     wanted = set(days) if days else None
     grouped = group_labels(labels)
+    feeds = labelled_feeds(labels)
     scores = []
     for day in sorted({d for _, d in grouped if wanted is None or d in wanted}):
-        analysis = analyze_window(
-            store, calendar_day_window(date.fromisoformat(day)), list(packs.values())
-        )
+        analysis = analyze_calendar_day(store, date.fromisoformat(day), packs, feeds)
         for (theme, label_day), day_labels in sorted(grouped.items()):
             if label_day != day:
                 continue
@@ -259,7 +279,7 @@ def evaluate_tags(
     scores = []
     for day in sorted(days):
         window = calendar_day_window(date.fromisoformat(day))
-        analysis = analyze_window(store, window, list(packs.values()))
+        analysis = analyze_calendar_day(store, date.fromisoformat(day), packs)
         for theme, tags in sorted(tag_labels.items()):
             shown = rank_theme(analysis, get_pack(theme, packs)).ranked[:k]
             judgeable = [

@@ -46,6 +46,12 @@ _DOER = re.compile(r"^[^，,。：:\s]{0,20}?([\u4e00-\u9fff]{2,6})(?:完成|获
 _MOVE = re.compile(r"涨|跌|走强|走弱|拉升|跳水|走高|走低|下挫|飙升|反弹|回落|异动|活跃")
 _US = re.compile(r"美股|纳指|纳斯达克|道指|标普|费城|盘前|夜盘")
 _HK = re.compile(r"港股|恒生|恒指|港交所")
+_SECTOR = re.compile(r"板块|概念|指数|ETF|产业链|赛道|[A-Za-z]股|[^个]股[大集全普走齐纷持]|股票")
+"""A move of many stocks (a sector, an index, a fund), not of one company."""
+_PRICE_CHANGE = re.compile(r"涨价|提价|降价|调价|价格")
+"""A product's price moving is news of its own, not a market move."""
+_UP = re.compile(r"涨|走强|拉升|走高|飙升|反弹|活跃|新高|上扬|攀升")
+_DOWN = re.compile(r"跌|走弱|跳水|走低|下挫|回落|调整|重挫|新低|低开|承压|杀跌")
 UPDATE_GAP = timedelta(hours=10)
 _SEED = 7
 PRIOR_JACCARD = 0.45
@@ -204,6 +210,73 @@ def subject(
         match = pattern.search(title)
         if match and match.group(1) not in _GENERIC_SUBJECTS:
             return match.group(1).lower()
+    return ""
+
+
+def merge_moves(
+    events: Sequence[Event], theme_words: Callable[[Analyzed], Iterable[str]]
+) -> list[Event]:
+    """One theme's sector and index moves in one market and one direction, as one event.
+
+    For a theme, a day's "机器人概念逆势活跃", "午评：…机器人概念走强" and "减速器板块拉升"
+    are updates of one developing story, though grouping (which knows no theme) keeps them
+    apart for want of a shared word. ``theme_words`` gives the theme's words an item
+    matched: the direction read is the one that follows them. Single-stock moves and
+    everything else are left as they are.
+    """
+    buckets: dict[tuple[str, str], list[Event]] = {}
+    kept: list[Event] = []
+    for event in events:
+        key = _sector_move(event, theme_words)
+        if key is None:
+            kept.append(event)
+        else:
+            buckets.setdefault(key, []).append(event)
+    for members in buckets.values():
+        items = {a.key: a for event in members for a in event.items}
+        kept.append(
+            Event(tuple(sorted(items.values(), key=lambda a: (a.item.published_at, a.key))))
+        )
+    return sorted(kept, key=lambda e: e.id)
+
+
+def _sector_move(
+    event: Event, theme_words: Callable[[Analyzed], Iterable[str]]
+) -> tuple[str, str] | None:
+    """(market, "up" | "down") when most of the event's titles that name the theme report
+    a sector's move that way; other titles have no say."""
+    votes: dict[tuple[str, str], int] = {}
+    voters = 0
+    for item in event.items:
+        title = item.title
+        words = [w for w in theme_words(item) if w.lower() in title.lower()]
+        if not words:
+            continue
+        voters += 1
+        market = move_market(title)
+        if not market or _PRICE_CHANGE.search(title) or not _SECTOR.search(title):
+            continue
+        direction = move_direction(title, words)
+        if direction:
+            votes[(market, direction)] = votes.get((market, direction), 0) + 1
+    if not votes:
+        return None
+    key, count = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
+    return key if 2 * count > voters else None
+
+
+def move_direction(title: str, words: Iterable[str]) -> str:
+    """Whether a title reports a move "up" or "down" (or "" for neither): the first move
+    word after the first of ``words`` in it, or else the first in the whole title."""
+    lowered = title.lower()
+    found = [lowered.find(w.lower()) for w in words]
+    start = min((i for i in found if i >= 0), default=0)
+    for text in (title[start:], title):
+        up, down = _UP.search(text), _DOWN.search(text)
+        if up or down:
+            if up and (not down or up.start() < down.start()):
+                return "up"
+            return "down"
     return ""
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from theme_research.analyze import Analyzed, analyze, has_cjk, segmenter_for
@@ -69,11 +69,17 @@ def analyze_window(
     packs: Sequence[ThemePack],
     *,
     sources: Sequence[str] | None = None,
+    told_until: datetime | None = None,
 ) -> DayAnalysis:
-    """Read, analyze and group the window's items once, for every theme to rank."""
+    """Read, analyze and group the window's items once, for every theme to rank.
+
+    ``told_until`` is when the previous report was written (default: the window's start):
+    the stories it could tell are what novelty compares against.
+    """
     segmenter = segmenter_for(vocabulary(packs), short_terms(packs))
     items = analyze(store.items_between(window.start, window.end, sources), segmenter)
-    previous = _previous_items(store, window, packs, sources)
+    told = window.start if told_until is None else min(told_until, window.start)
+    previous = _previous_items(store, Window(told - window.duration, told), packs, sources)
     present = sorted({a.item.source for a in items})
     names = entity_names(packs)
     events = group(items, names, topic_words(packs))
@@ -83,7 +89,7 @@ def analyze_window(
 
 def _previous_items(
     store: NewsStore,
-    window: Window,
+    previous: Window,
     packs: Sequence[ThemePack],
     sources: Sequence[str] | None,
 ) -> list[Analyzed]:
@@ -91,11 +97,10 @@ def _previous_items(
 
     Novelty only compares texts, so these are analyzed without segmentation.
     """
-    start = window.start - (window.end - window.start)
     index = NameIndex(w.lower() for w in vocabulary(packs))
     candidates = [
         item
-        for item in store.items_between(start, window.start, sources)
+        for item in store.items_between(previous.start, previous.end, sources)
         if index.find(f"{item.title}\n{item.content}".lower())
     ]
     return analyze(candidates, None)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from theme_research.analyze import Analyzed
 from theme_research.classify import event_type
-from theme_research.group import Event, PriorMatch
+from theme_research.group import Event, PriorMatch, merge_moves
 from theme_research.select import Relevance
 from theme_research.themes import ThemePack
 from theme_research.window import Window
@@ -92,13 +92,16 @@ def rank(
     core = {s.ticker for s in pack.all_securities() if s.core}
     leader_names = leaders_of(pack)
     prior = prior or {}
+    theme_events = merge_moves(
+        [e for e in events if any(relevance[a.key].kept for a in e.items)],
+        lambda a: relevance[a.key].matched,
+    )
     scored = []
-    for event in events:
+    for event in theme_events:
         kept = [a for a in event.items if relevance[a.key].kept]
-        if kept:
-            scored.append(
-                _score_event(event, kept, relevance, (core, leader_names), window, prior, weights)
-            )
+        scored.append(
+            _score_event(event, kept, relevance, (core, leader_names), window, prior, weights)
+        )
     scored.sort(key=lambda r: (-r.score, r.event.id))
     return [_with_rank(r, i) for i, r in enumerate(scored, start=1)]
 

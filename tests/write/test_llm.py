@@ -23,6 +23,7 @@ from theme_research.themes import builtin_pack_paths, load_pack
 from theme_research.verify import verify
 from theme_research.write.llm import (
     CJK_SHARE_MIN,
+    LENGTHS,
     RELEVANCE_LEAD,
     RELEVANCE_TOP,
     Draft,
@@ -163,6 +164,26 @@ def test_two_malformed_answers_give_the_offline_report(server, client, ranking):
     assert "repair" in result.notes[0]
     record = result.report.engine_record
     assert record is not None and record.notes == result.notes and record.calls == 2
+
+
+def test_an_answer_cut_at_max_tokens_gives_the_offline_report_without_a_repair(
+    server, client, ranking
+):
+    server.answer('{"overview": {"text": "半截', finish_reason="length")
+    result = run(ranking, client)
+    assert result.engine == "offline" and bare(result.report) == write_offline(ranking)
+    assert len(server.requests) == 1
+    assert "max_tokens (3000)" in result.notes[0]
+    assert server.requests[0]["body"]["max_tokens"] == 3000
+
+
+def test_the_prompt_sets_lengths_that_fit_max_tokens_and_asks_to_translate_english(ranking):
+    system = prompt_messages(ranking.pack, ranking.ranked[:3], SETTINGS)[0]["content"]
+    assert "英文证据" in system and "转述" in system
+    assert f"items 每条不超过{LENGTHS['items']}字" in system
+    longest = LENGTHS["overview"] + 10 * LENGTHS["items"] + 3 * LENGTHS["summary"]
+    longest += 5 * LENGTHS["drivers"] + 4 * LENGTHS["risks"]
+    assert longest < SETTINGS.max_tokens  # one token per character or fewer, JSON aside
 
 
 def test_bad_parts_are_replaced_by_offline_text_and_recorded(server, client, ranking):
@@ -403,11 +424,18 @@ def test_a_fallback_records_the_offline_engine_and_why(server, client, ranking):
     assert "- 写作引擎：" not in plain  # plain offline reports print no engine line
 
 
-def test_over_budget_the_lowest_ranked_events_are_dropped_first(server, client, ranking):
+@pytest.mark.parametrize("binding", ["token_budget", "prompt_budget"])
+def test_over_budget_the_lowest_ranked_events_are_dropped_first(
+    server, client, ranking, binding
+):
     events = shown_events(ranking)
-    wide = SETTINGS.model_copy(update={"chars_per_item": 100, "token_budget": 10**6})
+    wide = SETTINGS.model_copy(
+        update={"chars_per_item": 100, "token_budget": 10**6, "prompt_budget": 10**6}
+    )
     size = sum(len(m["content"]) for m in prompt_messages(ranking.pack, events[:7], wide))
-    settings = SETTINGS.model_copy(update={"token_budget": size + SETTINGS.max_tokens})
+    limits = {"token_budget": size + SETTINGS.max_tokens, "prompt_budget": size}
+    other = "prompt_budget" if binding == "token_budget" else "token_budget"
+    settings = SETTINGS.model_copy(update={binding: limits[binding], other: 10**6})
     draft = good_draft(ranking)  # cites E1–E6 only outside the items
     server.answer(json.dumps(draft, ensure_ascii=False))
     result = run(ranking, client, settings=settings)

@@ -319,18 +319,19 @@ def prompt_messages(
 
 
 def fit_prompt(pack: ThemePack, events: Sequence[RankedEvent], settings: LLMSettings) -> Prompt:
-    """The prompt, trimmed to fit ``settings.token_budget`` (with ``max_tokens`` reserved).
+    """The prompt, trimmed to fit ``settings.prompt_budget`` and ``settings.token_budget``
+    (with ``max_tokens`` reserved).
 
     First each item's text is halved down to 60 characters; then, at the shortest text, the
     lowest-ranked events are dropped one by one, keeping at least :data:`MIN_EVENTS` (or all
     there are). :class:`LLMUnavailable` when even that does not fit.
     """
-    budget = settings.token_budget
+    budget = min(settings.prompt_budget, settings.token_budget - settings.max_tokens)
 
     def fits(count: int, chars: int) -> list[dict[str, str]] | None:
         payload = _payload(pack, events[:count], chars)
         user = json.dumps(payload, ensure_ascii=False, indent=1)
-        if (len(SYSTEM) + len(user)) / _CHARS_PER_TOKEN + settings.max_tokens <= budget:
+        if (len(SYSTEM) + len(user)) / _CHARS_PER_TOKEN <= budget:
             return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
         return None
 
@@ -350,14 +351,19 @@ def fit_prompt(pack: ThemePack, events: Sequence[RankedEvent], settings: LLMSett
                 f"prompt ({count} of {total} shown); their items keep the offline text"
             )
             return Prompt(messages, count, shortest, (_trim_note(shortest), dropped))
-    raise LLMUnavailable(f"out of budget: the evidence does not fit {settings.token_budget} tokens")
+    raise LLMUnavailable(f"out of budget: the evidence does not fit {budget} prompt tokens")
 
 
 def _trim_note(chars: int) -> str:
     return f"over budget: each item's text cut to {chars} characters in the prompt"
 
 
-SYSTEM = """你是中国市场主题研究的编辑。只根据用户给出的编号证据（E1、E2……）写作，用简体中文。
+LENGTHS = {"overview": 200, "items": 80, "summary": 100, "drivers": 120, "risks": 80}
+"""The most characters the prompt allows each piece of prose (one summary paragraph, one
+driver …): with 10 items, 3 paragraphs, 5 drivers and 4 risks that is about 2,400
+characters, so a compliant answer fits ``max_tokens`` (3,000) with its JSON."""
+
+SYSTEM = f"""你是中国市场主题研究的编辑。只根据用户给出的编号证据（E1、E2……）写作，用简体中文。
 规则：
 1. 每段文字的 evidence 列出它依据的证据编号；不得引用不存在的编号。
 2. 数字只能照抄所引证据中出现的数字；不得计算、换算或估计。
@@ -365,13 +371,17 @@ SYSTEM = """你是中国市场主题研究的编辑。只根据用户给出的�
 4. 不写网址、不写链接、不在正文里写证据编号。
 5. 不给投资建议：不出现“建议买入/卖出/增持/减持”“目标价”“买入评级”“稳赚”“必涨”等。
 6. items 按证据编号顺序，每条证据一条，id 为该证据编号，一句话写出事实要点。
-7. drivers 写3到5项核心驱动，每项有简短标题；risks 写主要风险，每项有简短标题。
+7. drivers 写3到5项核心驱动，每项有简短标题；risks 写2到4项主要风险，每项有简短标题。
+8. 英文证据：用中文转述其事实，不照抄英文句子；公司、产品名可保留原文。
+9. 篇幅：overview 不超过{LENGTHS["overview"]}字；items 每条不超过{LENGTHS["items"]}字；\
+summary 2到3段，每段不超过{LENGTHS["summary"]}字；drivers 每项不超过{LENGTHS["drivers"]}字；\
+risks 每项不超过{LENGTHS["risks"]}字。
 只返回一个JSON对象，结构为：
-{"overview": {"text": "", "evidence": ["E1"]},
- "items": [{"id": "E1", "text": "", "evidence": ["E1"]}],
- "summary": [{"text": "", "evidence": ["E1"]}],
- "drivers": [{"title": "", "text": "", "evidence": ["E1"]}],
- "risks": [{"title": "", "text": "", "evidence": []}]}"""
+{{"overview": {{"text": "", "evidence": ["E1"]}},
+ "items": [{{"id": "E1", "text": "", "evidence": ["E1"]}}],
+ "summary": [{{"text": "", "evidence": ["E1"]}}],
+ "drivers": [{{"title": "", "text": "", "evidence": ["E1"]}}],
+ "risks": [{{"title": "", "text": "", "evidence": []}}]}}"""
 
 
 def _payload(pack: ThemePack, events: Sequence[RankedEvent], chars: int) -> dict[str, Any]:
@@ -653,7 +663,15 @@ def _complete(
         if response.usage is not None:
             usage.prompt_tokens += response.usage.prompt_tokens
             usage.completion_tokens += response.usage.completion_tokens
-        return (response.choices[0].message.content or "") if response.choices else ""
+        if not response.choices:
+            return ""
+        if response.choices[0].finish_reason == "length":
+            # A cut-off answer is broken JSON, and a repair round would be cut off again.
+            raise LLMUnavailable(
+                f"the answer reached max_tokens ({settings.max_tokens}) and was cut off; "
+                "raise llm.max_tokens in the config file if your model writes long"
+            )
+        return response.choices[0].message.content or ""
     raise AssertionError("unreachable")  # pragma: no cover
 
 

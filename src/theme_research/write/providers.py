@@ -86,8 +86,11 @@ class LLMSettings(BaseModel):
     """Seconds one request may take before it counts as failed."""
     max_retries: int = Field(default=2, ge=0, le=6)
     """Retries after a timeout, a 429 or a 5xx, with exponential backoff."""
-    max_tokens: int = Field(default=4000, gt=0)
-    """Cap on the completion of one request."""
+    max_tokens: int = Field(default=3000, gt=0)
+    """Cap on the completion of one request (an answer cut off at it falls back offline)."""
+    prompt_budget: int = Field(default=12_000, gt=0)
+    """Cap on one request's prompt (estimated at one token per character): heavier evidence
+    is trimmed to fit."""
     token_budget: int = Field(default=60_000, gt=0)
     """Cap on the tokens one report may spend (prompt and completion, repair included)."""
     chars_per_item: int = Field(default=400, gt=0)
