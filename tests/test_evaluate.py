@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -15,8 +15,10 @@ from theme_research.evaluate import (
     Judged,
     Label,
     LabelIndex,
+    analyze_calendar_day,
     dcg,
     group_labels,
+    labelled_feeds,
     load_labels,
     score_list,
     summarize,
@@ -24,6 +26,8 @@ from theme_research.evaluate import (
 from theme_research.group import Event
 from theme_research.models import MARKET_TZ, NewsItem
 from theme_research.rank import RankedEvent
+from theme_research.store import NewsStore
+from theme_research.themes import builtin_pack_paths, load_pack
 
 THEME, DAY = "人工智能", "2026-03-02"
 ORDER_TEXT = (
@@ -220,3 +224,34 @@ def test_group_labels_and_summarize():
     assert summary["ndcg"] == pytest.approx(0.75)
     assert summary["precision"] == pytest.approx(0.75)
     assert (summary["repeats"], summary["unlabelled"], summary["days"]) == (1, 3, 2)
+
+
+def test_labelled_feeds_are_the_feeds_of_the_label_keys():
+    labels = [label("a", 2, "cls:1", "ths:9"), label("b", 1, "eastmoney:3", "cls:2")]
+    assert labelled_feeds(labels) == ["cls", "eastmoney", "ths"]
+
+
+def flash(source_id: str, when: datetime, title: str) -> NewsItem:
+    return NewsItem(
+        "cls", source_id, when.replace(tzinfo=MARKET_TZ), title, f"【{title}】{title}。"
+    )
+
+
+def test_a_calendar_day_measures_novelty_against_the_previous_report_only(tmp_path):
+    """The previous evening's news came after the 15:30 report: it is new the next day."""
+    told = "寒武纪：与某云厂商签订12.6亿元AI芯片采购合同"
+    evening = "国务院：深入实施人工智能+行动 促进智能产品规模化应用"
+    with NewsStore(tmp_path / "news.db") as store:
+        store.upsert(
+            [
+                flash("1", datetime(2026, 6, 29, 11, 0), told),  # in the 06-29 report
+                flash("2", datetime(2026, 6, 29, 20, 0), evening),  # after it
+                flash("3", datetime(2026, 6, 30, 9, 0), told),
+                flash("4", datetime(2026, 6, 30, 9, 5), evening),
+                flash("5", datetime(2026, 6, 30, 23, 0), "他人：不相关的消息"),
+            ]
+        )
+        packs = [load_pack(path) for path in builtin_pack_paths()]
+        day = analyze_calendar_day(store, date(2026, 6, 30), packs, ["cls"])
+    assert {a.key for a in day.items} == {"cls:3", "cls:4", "cls:5"}
+    assert set(day.prior) == {"cls:3"}

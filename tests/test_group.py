@@ -13,7 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from theme_research.analyze import Analyzed, analyze, segmenter_for
-from theme_research.group import Event, group, same_subject, subject
+from theme_research.group import (
+    Event,
+    group,
+    merge_moves,
+    move_direction,
+    same_subject,
+    subject,
+)
 from theme_research.models import MARKET_TZ, NewsItem
 from theme_research.pipeline import entity_names, vocabulary
 from theme_research.themes import ThemePack, builtin_pack_paths, load_pack
@@ -323,3 +330,56 @@ def test_two_rewrites_of_an_unlisted_company_round_are_one_story():
     one = news("cls", "c-r1", 0, "关节模组提供商泉智博完成A轮融资 某创投领投", "融资用于产能建设。")
     two = news("ths", "t-r2", 90, "泉智博完成新一轮融资 多家机构参投", "本轮融资由某创投领投。")
     assert len(events_of(analyzed(one, two))) == 1
+
+
+# --- one theme's market moves ---------------------------------------------------------------
+
+ROBOT_WORDS = ("人形机器人", "机器人", "减速器")
+
+
+def robot_words(item: Analyzed) -> list[str]:
+    return [w for w in ROBOT_WORDS if w in item.title]
+
+
+def test_a_themes_sector_moves_in_one_market_and_direction_are_one_event():
+    items = analyzed(
+        news("cls", "m1", 0, "人形机器人概念逆势活跃 日盈电子涨停", "人形机器人概念走强。"),
+        news("ths", "m2", 20, "减速器板块短线拉升", "减速器板块拉升。"),
+        news("cls", "m3", 150, "午评：创业板指半日跌3.47% 机器人概念逆势走强", "午评。"),
+        news("cls", "m4", 160, "美股机器人概念股集体走弱", "美股盘中。"),
+        news("cls", "m5", 170, "机器人板块午后跳水", "跳水。"),
+        news("cls", "m6", 180, "优必选：人形机器人订单破万台", "订单。"),
+    )
+    merged = partition(merge_moves([Event((a,)) for a in items], robot_words))
+    assert merged == {
+        frozenset({"cls:m1", "ths:m2", "cls:m3"}),  # A-share, up
+        frozenset({"cls:m4"}),  # another market
+        frozenset({"cls:m5"}),  # the other way
+        frozenset({"cls:m6"}),  # not a market move
+    }
+
+
+def test_single_stock_moves_and_price_rises_are_not_sector_moves():
+    items = analyzed(
+        news("cls", "s1", 0, "寒武纪持续走强创历史新高", "寒武纪涨超7%。"),
+        news("cls", "s2", 10, "机器人板块走强", "板块走强。"),
+        news("cls", "s3", 20, "减速器厂商集体涨价 板块有望走强", "涨价。"),
+    )
+    merged = partition(merge_moves([Event((a,)) for a in items], robot_words))
+    assert merged == {frozenset({"cls:s1"}), frozenset({"cls:s2"}), frozenset({"cls:s3"})}
+
+
+def test_only_titles_naming_the_theme_vote_on_an_events_move():
+    wrap = analyzed(
+        news("cls", "w1", 0, "午评：创业板指半日跌3.47% 机器人概念逆势走强", "午评。"),
+        news("cls", "w2", 200, "收评：科创50指数大跌7.7% 半导体板块集体调整", "收评。"),
+    )
+    flash = analyzed(news("cls", "w3", 30, "人形机器人板块拉升", "拉升。"))
+    merged = partition(merge_moves([Event(tuple(wrap)), Event(tuple(flash))], robot_words))
+    assert merged == {frozenset({"cls:w1", "cls:w2", "cls:w3"})}
+
+
+def test_move_direction_reads_the_move_after_the_theme_word():
+    assert move_direction("创业板指跌3% 机器人概念逆势走强", ["机器人"]) == "up"
+    assert move_direction("机器人板块午后跳水", ["机器人"]) == "down"
+    assert move_direction("机器人大会开幕", ["机器人"]) == ""
