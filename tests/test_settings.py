@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -151,3 +152,55 @@ def test_config_show_reports_a_bad_file(isolated_home):
     write(settings_path(), "[report]\nat = 'noon'\n")
     shown = runner.invoke(app, ["config", "show"])
     assert shown.exit_code == 2 and "report.at" in shown.stderr
+
+
+# --- optional feeds, their securities, and [fetch] ------------------------------------------
+
+
+def test_optional_feeds_can_be_enabled_and_are_then_registered(tmp_path):
+    from tests.sources.library_server import registry_kept
+    from theme_research.sources.live import LIVE_SOURCES
+
+    path = write(
+        tmp_path / "c.toml",
+        "[sources]\nenabled = ['cls', 'akshare:sina', 'yahoo']\nus_symbols = ['nvda', 'brk.b']\n"
+        "a_share_symbols = ['603777']\n",
+    )
+    settings = load_settings(path)
+    assert settings.sources.us_symbols == ("NVDA", "BRK.B")
+    assert settings.sources.a_share_symbols == ("603777",)
+    with registry_kept():
+        assert settings.sources.feed_names() == ["cls", "akshare:sina", "yahoo"]
+        assert {"akshare:sina", "yahoo"} <= set(LIVE_SOURCES)
+        assert "akshare:futu" not in LIVE_SOURCES
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[sources]\nenabled = ['akshare:nope']\n", "optional feeds: akshare:sina"),
+        ("[sources]\na_share_symbols = ['60377']\n", "not 6-digit A-share codes: '60377'"),
+        ("[sources]\nus_symbols = ['NV DA']\n", "not US tickers (e.g. 'NVDA'): 'NV DA'"),
+        ("[fetch]\ncontact = 'me at example'\n", "fetch.contact: must be an e-mail address"),
+        ("[fetch]\ncontact = 'ftp://example.org'\n", "fetch.contact: must be"),
+        ('[fetch]\ncontact = "a@b.org\\r\\nX-Evil: 1"\n', "fetch.contact: must be"),
+        ("[fetch]\nlibrary_timeout = 0\n", "fetch.library_timeout"),
+        ("[fetch]\nproxy = 'x'\n", "fetch.proxy: unknown key"),
+    ],
+)
+def test_optional_feed_and_fetch_errors_name_the_field(tmp_path, text, message):
+    with pytest.raises(SettingsError, match=re.escape(message)):
+        load_settings(write(tmp_path / "config.toml", text))
+
+
+def test_fetch_settings_round_trip_and_default_to_no_contact(tmp_path):
+    assert Settings().fetch.contact == "" and Settings().fetch.library_timeout == 30.0
+    settings = Settings.model_validate(
+        {
+            "sources": {"enabled": ["yahoo"], "us_symbols": ["NVDA"]},
+            "fetch": {"contact": "https://example.org/bot", "library_timeout": 12.5},
+        }
+    )
+    path = write(tmp_path / "c.toml", to_toml(settings))
+    assert load_settings(path) == settings
+    assert tomllib.loads(DEFAULT_FILE)["fetch"] == {"contact": "", "library_timeout": 30.0}

@@ -16,6 +16,7 @@ from theme_research.fetching import SourceRun, fetch_sources
 from theme_research.models import MARKET_TZ
 from theme_research.settings import SettingsError, load_settings
 from theme_research.sources.live import LIVE_SOURCES
+from theme_research.sources.optional import OPTIONAL_SOURCES, register_optional
 from theme_research.sources.rss_live import register_feeds
 from theme_research.store.db import SourceHealth
 from theme_research.window import parse_duration
@@ -63,9 +64,10 @@ def register(app: typer.Typer) -> None:
         """
         enabled = register_configured_feeds(err)
         names = list(dict.fromkeys(source or enabled))
+        register_optional(names)  # an optional feed asked for by name needs no config
         unknown = [name for name in names if name not in LIVE_SOURCES]
         if unknown:
-            known = ", ".join(sorted(LIVE_SOURCES))
+            known = ", ".join(sorted({*LIVE_SOURCES, *OPTIONAL_SOURCES}))
             err.print(f"[red]Error:[/red] unknown source {', '.join(unknown)}; known: {known}")
             raise typer.Exit(2)
         try:

@@ -17,6 +17,7 @@ import httpx
 from theme_research.errors import ParseError
 from theme_research.sources.errors import SourceError, UnknownSourceError
 from theme_research.sources.live import LIVE_SOURCES, FetchResult, LiveSource, default_client
+from theme_research.sources.optional import register_optional
 from theme_research.store import NewsStore, UpsertCounts
 
 ClientFactory = Callable[[], httpx.Client]
@@ -67,7 +68,8 @@ def fetch_sources(
 
     ``client_factory`` makes one ``httpx.Client`` per feed; ``now`` stamps the cursors
     and health records; ``make_source`` builds a feed's adapter from its name (tests
-    point it at a local server). Raises :class:`UnknownSourceError` before fetching
+    point it at a local server). Optional feeds (``akshare:sina``, ``yahoo`` …) named in
+    ``names`` are registered first. Raises :class:`UnknownSourceError` before fetching
     anything if a name is not registered.
 
     Example::
@@ -77,6 +79,7 @@ def fetch_sources(
             runs = fetch_sources(store, ["cls", "ths"], since)
     """
     wanted = list(names)
+    register_optional(wanted)
     build = make_source or _registered
     if make_source is None:
         unknown = [name for name in wanted if name not in LIVE_SOURCES]

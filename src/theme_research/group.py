@@ -48,6 +48,10 @@ _US = re.compile(r"美股|纳指|纳斯达克|道指|标普|费城|盘前|夜盘
 _HK = re.compile(r"港股|恒生|恒指|港交所")
 _SECTOR = re.compile(r"板块|概念|指数|ETF|产业链|赛道|[A-Za-z]股|[^个]股[大集全普走齐纷持]|股票")
 """A move of many stocks (a sector, an index, a fund), not of one company."""
+_COLUMN = re.compile(r"^[^：:，,]{1,5}[：:]")
+"""A column's label before the news ("午评：", "ETF收评：")."""
+_CLAUSE = re.compile(r"[，,！!；;？?]")
+"""A title's first clause says what it is about: "…涨价！某ETF涨3%" is news, not a move."""
 _PRICE_CHANGE = re.compile(r"涨价|提价|降价|调价|价格")
 """A product's price moving is news of its own, not a market move."""
 _UP = re.compile(r"涨|走强|拉升|走高|飙升|反弹|活跃|新高|上扬|攀升")
@@ -253,10 +257,11 @@ def _sector_move(
         if not words:
             continue
         voters += 1
-        market = move_market(title)
-        if not market or _PRICE_CHANGE.search(title) or not _SECTOR.search(title):
+        clause = _CLAUSE.split(_COLUMN.sub("", title, count=1), maxsplit=1)[0]
+        market = move_market(clause)
+        if not market or _PRICE_CHANGE.search(clause) or not _SECTOR.search(clause):
             continue
-        direction = move_direction(title, words)
+        direction = move_direction(clause, words)
         if direction:
             votes[(market, direction)] = votes.get((market, direction), 0) + 1
     if not votes:

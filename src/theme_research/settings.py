@@ -1,11 +1,13 @@
 """The configuration file: ``config.toml`` in the config directory.
 
-Three tables, every key optional (the defaults below apply when the file or a key is
+Four tables, every key optional (the defaults below apply when the file or a key is
 absent)::
 
     [sources]
     enabled = ["cls", "eastmoney", "ths", "readhub"]   # built-in live feeds to fetch
     since = "24h"                                      # how far back a fetch looks
+    a_share_symbols = []    # akshare:eastmoney-stock; empty: the packs' A-share codes
+    us_symbols = []         # yahoo; empty: the packs' US tickers
 
     [[sources.rss]]                                    # any number of RSS/Atom feeds
     name = "example"                                   # stored as source "rss:example"
@@ -23,6 +25,10 @@ absent)::
     model = ""
     base_url = ""
     api_key_env = ""        # the NAME of the environment variable holding the key
+
+    [fetch]
+    contact = ""            # e-mail or http(s) URL added to the User-Agent
+    library_timeout = 30.0  # seconds one akshare/yfinance call may take
 
 The API key itself is never read from or written to this file.
 """
@@ -43,8 +49,14 @@ from theme_research.window import parse_at, parse_duration
 
 CONFIG_FILE = "config.toml"
 BUILTIN_FEEDS = ("cls", "eastmoney", "ths", "readhub")
+OPTIONAL_FEEDS = ("akshare:sina", "akshare:futu", "akshare:eastmoney-stock", "yahoo")
+"""Feeds read through an optional library (``sources/optional.py``): off unless enabled."""
 _FEED_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_A_SHARE_CODE = re.compile(r"\d{6}")
+_US_TICKER = re.compile(r"[A-Z][A-Z0-9.-]{0,9}")
+_EMAIL = re.compile(r"(?:mailto:)?[^@\s()<>;,\"]+@[^@\s()<>;,\"]+\.[^@\s()<>;,\"]+")
+_WEB_ADDRESS = re.compile(r"https?://[^\s()<>;,\"]+")
 
 
 class SettingsError(ThemeResearchError):
@@ -85,19 +97,41 @@ class RssFeed(_Strict):
 class SourcesSettings(_Strict):
     enabled: tuple[str, ...] = BUILTIN_FEEDS
     since: str = "24h"
+    a_share_symbols: tuple[str, ...] = ()
+    """The codes ``akshare:eastmoney-stock`` searches; empty: the packs' SH/SZ/BJ codes."""
+    us_symbols: tuple[str, ...] = ()
+    """The tickers ``yahoo`` asks for; empty: the packs' US tickers."""
     rss: tuple[RssFeed, ...] = ()
 
     @field_validator("enabled")
     @classmethod
     def _enabled(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        unknown = [name for name in value if name not in BUILTIN_FEEDS]
+        unknown = [name for name in value if name not in (*BUILTIN_FEEDS, *OPTIONAL_FEEDS)]
         if unknown:
             known = ", ".join(BUILTIN_FEEDS)
+            optional = ", ".join(OPTIONAL_FEEDS)
             raise ValueError(
-                f"unknown feed {', '.join(map(repr, unknown))}; built-in feeds: {known} "
-                "(RSS feeds go into [[sources.rss]])"
+                f"unknown feed {', '.join(map(repr, unknown))}; built-in feeds: {known}; "
+                f"optional feeds: {optional} (RSS feeds go into [[sources.rss]])"
             )
         return value
+
+    @field_validator("a_share_symbols")
+    @classmethod
+    def _a_share_symbols(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        wrong = [code for code in value if not _A_SHARE_CODE.fullmatch(code)]
+        if wrong:
+            raise ValueError(f"not 6-digit A-share codes: {', '.join(map(repr, wrong))}")
+        return value
+
+    @field_validator("us_symbols")
+    @classmethod
+    def _us_symbols(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        upper = tuple(ticker.strip().upper() for ticker in value)
+        wrong = [ticker for ticker in upper if not _US_TICKER.fullmatch(ticker)]
+        if wrong:
+            raise ValueError(f"not US tickers (e.g. 'NVDA'): {', '.join(map(repr, wrong))}")
+        return upper
 
     @field_validator("since")
     @classmethod
@@ -114,7 +148,16 @@ class SourcesSettings(_Strict):
         return self
 
     def feed_names(self) -> list[str]:
-        """Every feed to fetch: the enabled built-ins, then each RSS feed's ``rss:<name>``."""
+        """Every feed to fetch: the enabled feeds, then each RSS feed's ``rss:<name>``.
+
+        The optional feeds it names are added to the live-source registry here, so every
+        name it returns can be fetched: they are registered only once enabled, so that
+        ``sources`` lists no feed whose library may not even be installed.
+        """
+        # Imported here: the feeds' modules sit above this configuration layer.
+        from theme_research.sources.optional import register_optional
+
+        register_optional(self.enabled)
         return [*self.enabled, *(feed.source for feed in self.rss)]
 
 
@@ -160,12 +203,33 @@ class LlmSettings(_Strict):
         return value
 
 
+class FetchSettings(_Strict):
+    """How the project introduces itself to the feeds, and how long a library call may take."""
+
+    contact: str = ""
+    """An e-mail address or http(s) URL, added to the User-Agent as ``(+mailto:…)``/``(+…)``."""
+    library_timeout: float = Field(default=30.0, gt=0, le=600)
+    """Seconds one akshare or yfinance call may take before it is abandoned."""
+
+    @field_validator("contact")
+    @classmethod
+    def _contact(cls, value: str) -> str:
+        value = value.strip()
+        if value and not (_EMAIL.fullmatch(value) or _WEB_ADDRESS.fullmatch(value)):
+            raise ValueError(
+                "must be an e-mail address (you@example.org) or an http(s):// URL, "
+                "with no spaces, brackets or quotes (it goes into the User-Agent header)"
+            )
+        return value
+
+
 class Settings(_Strict):
     """The whole configuration file."""
 
     sources: SourcesSettings = Field(default_factory=SourcesSettings)
     report: ReportSettings = Field(default_factory=ReportSettings)
     llm: LlmSettings = Field(default_factory=LlmSettings)
+    fetch: FetchSettings = Field(default_factory=FetchSettings)
 
 
 def settings_path() -> Path:
@@ -221,7 +285,7 @@ def to_toml(settings: Settings) -> str:
     lines = ["[sources]", *_pairs(data["sources"])]
     for feed in rss:
         lines += ["", "[[sources.rss]]", *_pairs(feed)]
-    for table in ("report", "llm"):
+    for table in ("report", "llm", "fetch"):
         lines += ["", f"[{table}]", *_pairs(data[table])]
     return "\n".join(lines) + "\n"
 
@@ -244,9 +308,17 @@ DEFAULT_FILE = """\
 
 [sources]
 # Built-in live feeds that `fetch` and `daily` read: cls, eastmoney, ths, readhub.
+# Optional feeds, off until listed here, each needing an extra (docs/live-sources.md):
+#   akshare:sina, akshare:futu, akshare:eastmoney-stock  pip install 'theme-research[akshare]'
+#   yahoo (English news of the packs' US names)          pip install 'theme-research[yahoo]'
 enabled = ["cls", "eastmoney", "ths", "readhub"]
 # How far back a fetch looks (a feed's stored cursor may stop it sooner): 24h, 3d, 1d12h.
 since = "24h"
+# A-share codes akshare:eastmoney-stock searches; empty: every SH/SZ/BJ security of the
+# packs [report] themes selects.
+a_share_symbols = []
+# US tickers yahoo asks for; empty: every US security of those packs.
+us_symbols = []
 
 # RSS or Atom feeds, one [[sources.rss]] table each; items are stored as "rss:<name>".
 # [[sources.rss]]
@@ -274,6 +346,14 @@ api_key_env = ""
 # Before writing, one call re-judges the top 30 candidate events for the theme and drops
 # those it finds not relevant (recorded in the JSON twin).
 relevance_check = false
+
+[fetch]
+# How the feeds can reach whoever runs the fetch: an e-mail address or an http(s) URL,
+# sent in the User-Agent as "theme-research/<version> (+mailto:you@example.org)".
+contact = ""
+# Seconds one akshare or yfinance call may take before it is abandoned (they have no
+# timeout of their own).
+library_timeout = 30.0
 """
 
 
@@ -295,7 +375,9 @@ __all__ = [
     "BUILTIN_FEEDS",
     "CONFIG_FILE",
     "DEFAULT_FILE",
+    "OPTIONAL_FEEDS",
     "ConfigExistsError",
+    "FetchSettings",
     "LlmSettings",
     "ReportSettings",
     "RssFeed",

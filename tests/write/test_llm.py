@@ -425,9 +425,7 @@ def test_a_fallback_records_the_offline_engine_and_why(server, client, ranking):
 
 
 @pytest.mark.parametrize("binding", ["token_budget", "prompt_budget"])
-def test_over_budget_the_lowest_ranked_events_are_dropped_first(
-    server, client, ranking, binding
-):
+def test_over_budget_the_lowest_ranked_events_are_dropped_first(server, client, ranking, binding):
     events = shown_events(ranking)
     wide = SETTINGS.model_copy(
         update={"chars_per_item": 100, "token_budget": 10**6, "prompt_budget": 10**6}

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from importlib import metadata
 from typing import Any, ClassVar, TypeVar
 
 import httpx
@@ -38,8 +39,37 @@ from theme_research.sources.errors import (
     UpstreamError,
 )
 
-PROJECT_URL = "https://github.com/theme-research/theme-research"
-USER_AGENT = f"theme-research/0.1 (+{PROJECT_URL})"
+
+def _version() -> str:
+    try:
+        return metadata.version("theme-research")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "0"
+
+
+PRODUCT = f"theme-research/{_version()}"
+"""The User-Agent's product token; every request the project makes itself starts with it."""
+
+
+def user_agent(contact: str = "") -> str:
+    """The User-Agent: the product token, plus how to reach whoever runs the fetch.
+
+    It names no project page (there is none to name); an operator who wants feeds to be
+    able to reach them sets ``[fetch] contact`` in ``config.toml``::
+
+        user_agent("ops@example.org")  # 'theme-research/0.1.0 (+mailto:ops@example.org)'
+        user_agent("https://example.org/bot")  # 'theme-research/0.1.0 (+https://example.org/bot)'
+    """
+    contact = contact.strip()
+    if not contact:
+        return PRODUCT
+    if "@" in contact and not contact.startswith(("http://", "https://", "mailto:")):
+        contact = f"mailto:{contact}"
+    return f"{PRODUCT} (+{contact})"
+
+
+USER_AGENT = user_agent()
+"""The User-Agent when no contact is configured (and for clients not made by default_client)."""
 CURSOR_OVERLAP = timedelta(minutes=30)
 """How far before the stored cursor a fetch still looks: feeds insert late, back-dated items."""
 
@@ -71,11 +101,36 @@ class HttpPolicy:
 DEFAULT_POLICY = HttpPolicy()
 
 
-def default_client(policy: HttpPolicy = DEFAULT_POLICY) -> httpx.Client:
-    """An ``httpx.Client`` with the project's User-Agent and the policy's timeouts."""
+def default_client(policy: HttpPolicy = DEFAULT_POLICY, contact: str | None = None) -> httpx.Client:
+    """An ``httpx.Client`` with the project's User-Agent and the policy's timeouts.
+
+    ``contact`` None takes ``[fetch] contact`` from the configuration file.
+    """
+    agent = user_agent(configured_contact() if contact is None else contact)
     return httpx.Client(
-        timeout=policy.timeout, headers={"User-Agent": USER_AGENT}, follow_redirects=True
+        timeout=policy.timeout, headers={"User-Agent": agent}, follow_redirects=True
     )
+
+
+def configured_contact() -> str:
+    """``[fetch] contact`` from ``config.toml``; empty when unset or the file is unreadable.
+
+    A bad file is not this function's to report: ``fetch`` and ``daily`` read the
+    configuration, and say what is wrong with it, before any feed is asked.
+    """
+    # Imported here: the settings module is the configuration layer above the feeds.
+    from theme_research.settings import SettingsError, load_settings
+
+    try:
+        return load_settings().fetch.contact
+    except SettingsError:
+        return ""
+
+
+def _agent(client: httpx.Client) -> str:
+    """The client's User-Agent when it is the project's (it may carry a contact), else ours."""
+    given = client.headers.get("User-Agent", "")
+    return given if given.startswith(PRODUCT) else USER_AGENT
 
 
 # --- one JSON request -------------------------------------------------------------------
@@ -103,7 +158,7 @@ def get_json(
         with default_client() as client:
             payload = get_json(client, "https://api.readhub.cn/topic/list", {"page": "1"})
     """
-    sent = {"User-Agent": USER_AGENT, "Accept": "application/json, text/plain, */*"}
+    sent = {"User-Agent": _agent(client), "Accept": "application/json, text/plain, */*"}
     sent.update(headers or {})
 
     def attempt() -> Any:
@@ -128,7 +183,7 @@ def get_bytes(
     For feeds that are not JSON (RSS and Atom): the same timeouts, retries and typed errors;
     an empty body is an :class:`EmptyResponseError` (retried).
     """
-    sent = {"User-Agent": USER_AGENT, "Accept": "*/*"}
+    sent = {"User-Agent": _agent(client), "Accept": "*/*"}
     sent.update(headers or {})
 
     def attempt() -> tuple[bytes, str]:
@@ -562,12 +617,14 @@ from theme_research.sources import (  # noqa: E402
 __all__ = [
     "DEFAULT_POLICY",
     "LIVE_SOURCES",
+    "PRODUCT",
     "USER_AGENT",
     "FetchResult",
     "HttpPolicy",
     "LiveSource",
     "Page",
     "cls_live",
+    "configured_contact",
     "default_client",
     "eastmoney_live",
     "envelope",
@@ -579,4 +636,5 @@ __all__ = [
     "register",
     "rss_live",
     "ths_live",
+    "user_agent",
 ]
