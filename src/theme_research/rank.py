@@ -20,10 +20,10 @@ from theme_research.themes import ThemePack
 from theme_research.window import Window
 
 DEFAULT_WEIGHTS: dict[str, float] = {
-    "relevance": 2.0,
+    "relevance": 3.0,
     "breadth": 1.5,
     "authority": 0.5,
-    "event_type": 2.0,
+    "event_type": 3.0,
     "magnitude": 1.0,
     "leaders": 1.0,
     "recency": 0.3,
@@ -31,7 +31,10 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "minor": 1.5,
     "cls_level": 0.0,
 }
-"""Feature weights; ``novelty`` and ``minor`` are penalties (their features are ≤ 0)."""
+"""Feature weights; ``novelty`` and ``minor`` are penalties (their features are ≤ 0).
+
+What the story is about (relevance) and what kind of event it is weigh most: raising both
+from 2 to 3 was what the leave-one-day-out search chose on two of its three folds."""
 
 SOURCE_AUTHORITY: dict[str, float] = {
     "cls": 1.0,
