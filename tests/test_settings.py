@@ -160,6 +160,7 @@ def test_config_show_reports_a_bad_file(isolated_home):
 def test_optional_feeds_can_be_enabled_and_are_then_registered(tmp_path):
     from tests.sources.library_server import registry_kept
     from theme_research.sources.live import LIVE_SOURCES
+    from theme_research.sources.optional import register_optional
 
     path = write(
         tmp_path / "c.toml",
@@ -171,6 +172,7 @@ def test_optional_feeds_can_be_enabled_and_are_then_registered(tmp_path):
     assert settings.sources.a_share_symbols == ("603777",)
     with registry_kept():
         assert settings.sources.feed_names() == ["cls", "akshare:sina", "yahoo"]
+        register_optional(settings.sources.feed_names())
         assert {"akshare:sina", "yahoo"} <= set(LIVE_SOURCES)
         assert "akshare:futu" not in LIVE_SOURCES
 

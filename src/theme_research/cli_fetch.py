@@ -112,15 +112,18 @@ def register(app: typer.Typer) -> None:
 
 
 def register_configured_feeds(err: Console) -> list[str]:
-    """Add the config file's ``[[sources.rss]]`` feeds to the registry (``rss:<name>``) and
-    return the feeds the configuration enables (the built-ins it lists, then its RSS feeds)."""
+    """Add the config file's ``[[sources.rss]]`` feeds (``rss:<name>``) and the optional feeds
+    it enables to the registry, and return the feeds it enables (the ones it lists, then its
+    RSS feeds)."""
     try:
         settings = load_settings()
     except SettingsError as exc:
         err.print(f"[red]Error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from exc
     register_feeds((feed.name, feed.url, feed.language) for feed in settings.sources.rss)
-    return settings.sources.feed_names()
+    enabled = settings.sources.feed_names()
+    register_optional(enabled)  # only once enabled: `sources` lists no feed nobody chose
+    return enabled
 
 
 def _progress(err: Console, quiet: bool) -> Progress:

@@ -150,14 +150,9 @@ class SourcesSettings(_Strict):
     def feed_names(self) -> list[str]:
         """Every feed to fetch: the enabled feeds, then each RSS feed's ``rss:<name>``.
 
-        The optional feeds it names are added to the live-source registry here, so every
-        name it returns can be fetched: they are registered only once enabled, so that
-        ``sources`` lists no feed whose library may not even be installed.
+        The optional feeds among them are registered by whoever fetches or lists them
+        (``sources.optional.register_optional``), not here.
         """
-        # Imported here: the feeds' modules sit above this configuration layer.
-        from theme_research.sources.optional import register_optional
-
-        register_optional(self.enabled)
         return [*self.enabled, *(feed.source for feed in self.rss)]
 
 

@@ -27,6 +27,7 @@ from theme_research.settings import load_settings, settings_path
 from theme_research.sources.akshare_live import EastmoneyStockLive, FutuLive, SinaLive
 from theme_research.sources.library import DeadlineExceededError, LibraryError, MissingExtraError
 from theme_research.sources.live import LIVE_SOURCES, LiveSource
+from theme_research.sources.optional import register_optional
 from theme_research.store import NewsStore
 
 pytest.importorskip("akshare")
@@ -346,6 +347,8 @@ def test_the_feeds_are_registered_only_once_the_config_enables_them(tmp_path):
     path = tmp_path / "config.toml"
     path.write_text("[sources]\nenabled = ['cls', 'akshare:sina']\n", encoding="utf-8")
     names = load_settings(path).sources.feed_names()
+    assert "akshare:sina" not in LIVE_SOURCES  # reading the config registers nothing
+    register_optional(names)
     assert names == ["cls", "akshare:sina"] and LIVE_SOURCES["akshare:sina"] is SinaLive
     assert "akshare:futu" not in LIVE_SOURCES
 
