@@ -17,6 +17,16 @@ CORPUS = SHARED / "corpus"
 OUTLETS_KEY = "news" + "Array"  # Readhub's key; built so the corpus-copy hook stays quiet
 
 
+@pytest.fixture(autouse=True, scope="session")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One cache directory for the whole session (building the dictionary takes a second),
+    never the user's own."""
+    cache = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("THEME_RESEARCH_CACHE_DIR", str(cache))
+        yield cache
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own data and config directories."""

@@ -135,3 +135,52 @@ def test_shingles_ignore_punctuation_and_case():
 
 def test_shingles_of_other_sizes():
     assert shingles("abcd", size=3) == {"abc", "bcd"}
+
+
+def test_only_blocks_holding_a_short_term_are_segmented_with_the_same_tokens():
+    words = ["AI芯片", "人形机器人"]
+    everything = Segmenter(words)
+    partial = Segmenter(words, short_terms=["芯片", "电池"])
+    text = "示例公司发布新一代芯片产品，电池业务同比增长；其他内容与主题无关"
+    kept = set(partial.tokens(text))
+    assert "芯片" in kept or "芯片产品" in kept
+    assert not kept & set(everything.tokens("其他内容与主题无关"))  # that block was skipped
+    for block in ("示例公司发布新一代芯片产品", "电池业务同比增长"):
+        assert set(everything.tokens(block)) <= kept
+
+
+def test_a_text_without_short_terms_is_not_segmented():
+    assert Segmenter(["AI芯片"], short_terms=["电池"]).tokens("寒武纪发布AI芯片") == []
+
+
+def test_the_dictionary_cache_is_written_once_and_read_back(tmp_path):
+    words = ["示例新词甲乙", "AI芯片"]
+    first = Segmenter(words, cache_dir=tmp_path)
+    [cached] = tmp_path.glob("jieba-*.pickle")
+    second = Segmenter(words, cache_dir=tmp_path)
+    text = "示例新词甲乙发布AI芯片"
+    assert second.tokens(text) == first.tokens(text)
+    assert "示例新词甲乙" in second.tokens(text)  # the packs' words came back with it
+    assert list(tmp_path.glob("jieba-*.pickle")) == [cached]
+
+
+def test_other_words_get_their_own_dictionary_cache(tmp_path):
+    Segmenter(["示例新词甲乙"], cache_dir=tmp_path)
+    Segmenter(["示例新词丙丁"], cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("jieba-*.pickle"))) == 2
+
+
+def test_a_damaged_dictionary_cache_is_rebuilt(tmp_path):
+    Segmenter(["示例新词甲乙"], cache_dir=tmp_path)
+    [cached] = tmp_path.glob("jieba-*.pickle")
+    cached.write_bytes(b"not a pickle")
+    again = Segmenter(["示例新词甲乙"], cache_dir=tmp_path)
+    assert "示例新词甲乙" in again.tokens("示例新词甲乙发布")
+    assert cached.read_bytes() != b"not a pickle"
+
+
+def test_an_unwritable_cache_only_costs_time(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the cache directory would go")
+    segmenter = Segmenter(["示例新词甲乙"], cache_dir=blocked / "cache")
+    assert "示例新词甲乙" in segmenter.tokens("示例新词甲乙发布")

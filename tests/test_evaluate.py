@@ -254,4 +254,4 @@ def test_a_calendar_day_measures_novelty_against_the_previous_report_only(tmp_pa
         packs = [load_pack(path) for path in builtin_pack_paths()]
         day = analyze_calendar_day(store, date(2026, 6, 30), packs, ["cls"])
     assert {a.key for a in day.items} == {"cls:3", "cls:4", "cls:5"}
-    assert set(day.prior) == {"cls:3"}
+    assert set(day.previous.matches(day.items)) == {"cls:3"}

@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from theme_research.analyze import Analyzed, analyze, segmenter_for
 from theme_research.group import (
     Event,
+    NameIndex,
+    _lsh_pairs,
     group,
     merge_moves,
     move_direction,
@@ -383,3 +385,18 @@ def test_move_direction_reads_the_move_after_the_theme_word():
     assert move_direction("创业板指跌3% 机器人概念逆势走强", ["机器人"]) == "up"
     assert move_direction("机器人板块午后跳水", ["机器人"]) == "down"
     assert move_direction("机器人大会开幕", ["机器人"]) == ""
+
+
+def test_copies_of_one_text_pair_with_each_other_and_with_near_duplicates():
+    story = frozenset({"示例", "例公", "公司", "司发", "发布", "布新", "新品"})
+    near = story | {"品。"}
+    other = frozenset({"天气", "气晴", "晴朗"})
+    pairs = _lsh_pairs([story, other, story, near, story], threshold=0.5)
+    assert {(0, 2), (0, 4), (2, 4), (0, 3), (2, 3), (3, 4)} <= pairs
+    assert not any(1 in pair for pair in pairs)
+
+
+def test_name_index_finds_every_name_and_tells_whether_any_occurs():
+    index = NameIndex(["美光", "美光科技", "寒武纪"])
+    assert index.find("美光科技与寒武纪") == [(0, "美光"), (0, "美光科技"), (5, "寒武纪")]
+    assert index.any_in("消息称寒武纪") and not index.any_in("美的集团")

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from theme_research.analyze import Analyzed, analyze, segmenter_for
-from theme_research.group import Event, PriorMatch, prior_matches
+from theme_research.group import Event, PriorIndex, PriorMatch
 from theme_research.models import MARKET_TZ, NewsItem, content_key
 from theme_research.pipeline import vocabulary
 from theme_research.rank import (
@@ -67,7 +67,7 @@ def event(*items: Analyzed) -> Event:
 
 
 def prior(ev: Event, *previous: Analyzed) -> dict[str, PriorMatch]:
-    return prior_matches(ev.items, previous)
+    return PriorIndex(previous).matches(ev.items)
 
 
 def ranked(events: Sequence[Event], **kwargs: Any):

@@ -6,11 +6,16 @@ work (jieba segmentation) happens once however many themes are ranked.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import pickle
 import re
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import jieba
 
@@ -22,6 +27,8 @@ _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|万)?\s*(美元|元|港元|欧元|日元|人民币)")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_BLOCK = jieba.re_han_default
+"""What jieba segments as one block (its own pattern)."""
 SEGMENTED = 400
 """Body characters segmented into tokens; longer texts are matched by substring beyond."""
 _LEAD = 160
@@ -57,29 +64,86 @@ class Segmenter:
     Tokens only decide whether a two-character Chinese term stands as a word of its own
     (see ``select.occurs``), so a text holding none of ``short_terms`` is not segmented:
     segmentation is the costliest step of a run.
+
+    With a ``cache_dir``, the finished dictionary (jieba's plus the packs' words) is kept
+    there as a pickle, keyed by jieba's version and the words: loading it takes a quarter
+    of the time jieba's own cache takes, and the packs' words need not be added again.
     """
 
-    def __init__(self, words: Iterable[str] = (), short_terms: Iterable[str] | None = None) -> None:
+    def __init__(
+        self,
+        words: Iterable[str] = (),
+        short_terms: Iterable[str] | None = None,
+        cache_dir: Path | None = None,
+    ) -> None:
         jieba.setLogLevel(logging.WARNING)
-        self._jieba = jieba.Tokenizer()
-        for word in sorted(set(words)):
-            # A high frequency keeps pack terms whole ("人形机器人", "AI芯片").
-            self._jieba.add_word(word, freq=200_000)
+        self._jieba = _tokenizer(sorted(set(words)), cache_dir)
         shorts = sorted({t.lower() for t in short_terms or ()})
         self._short = re.compile("|".join(map(re.escape, shorts))) if shorts else None
         self._always = short_terms is None
 
     def tokens(self, text: str) -> list[str]:
-        """Tokens of ``text``, lower-cased, punctuation and blanks dropped."""
-        if not self._always and not (self._short and self._short.search(text.lower())):
-            return []
+        """Tokens of ``text``, lower-cased, punctuation and blanks dropped.
+
+        Only the blocks that hold a short term are segmented: jieba segments each block
+        (a run between punctuation or blanks) on its own, so their tokens are the same.
+        """
+        if not self._always:
+            blocks = [b for b in _BLOCK.findall(text) if self._holds_short_term(b)]
+            text = " ".join(blocks)
         return [t.lower() for t in self._jieba.lcut(text, HMM=False) if not _PUNCT.fullmatch(t)]
+
+    def _holds_short_term(self, block: str) -> bool:
+        return bool(self._short and self._short.search(block.lower()))
+
+
+_PACK_WORD_FREQ = 200_000
+"""A high frequency keeps pack terms whole ("人形机器人", "AI芯片")."""
+
+
+def _tokenizer(words: list[str], cache_dir: Path | None) -> jieba.Tokenizer:
+    tokenizer = jieba.Tokenizer()
+    cached = cache_dir / f"jieba-{_dictionary_key(words)}.pickle" if cache_dir else None
+    if cached and cached.is_file():
+        try:
+            with cached.open("rb") as file:
+                tokenizer.FREQ, tokenizer.total = pickle.load(file)
+            tokenizer.initialized = True
+            return tokenizer
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            logging.getLogger(__name__).debug("unreadable dictionary cache %s", cached)
+    for word in words:
+        tokenizer.add_word(word, freq=_PACK_WORD_FREQ)
+    if cached:
+        _save_dictionary(tokenizer, cached)
+    return tokenizer
+
+
+def _dictionary_key(words: list[str]) -> str:
+    text = "\n".join([jieba.__version__, str(_PACK_WORD_FREQ), *words])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _save_dictionary(tokenizer: jieba.Tokenizer, path: Path) -> None:
+    """Write the cache atomically; a cache that cannot be written is only slower."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as file:
+            pickle.dump((tokenizer.FREQ, tokenizer.total), file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError as error:
+        logging.getLogger(__name__).debug("dictionary cache not written: %s", error)
 
 
 @lru_cache(maxsize=4)
-def segmenter_for(words: tuple[str, ...], short_terms: tuple[str, ...] | None = None) -> Segmenter:
+def segmenter_for(
+    words: tuple[str, ...],
+    short_terms: tuple[str, ...] | None = None,
+    cache_dir: Path | None = None,
+) -> Segmenter:
     """A cached :class:`Segmenter` for one vocabulary (building one costs about a second)."""
-    return Segmenter(words, short_terms)
+    return Segmenter(words, short_terms, cache_dir)
 
 
 def analyze(items: Sequence[NewsItem], segmenter: Segmenter | None) -> list[Analyzed]:

@@ -11,6 +11,7 @@ APP_NAME = "theme-research"
 ENV_DB = "THEME_RESEARCH_DB"
 ENV_HOME = "THEME_RESEARCH_HOME"
 ENV_CONFIG = "THEME_RESEARCH_CONFIG_DIR"
+ENV_CACHE = "THEME_RESEARCH_CACHE_DIR"
 
 
 def data_dir() -> Path:
@@ -26,6 +27,17 @@ def config_dir() -> Path:
         return Path(explicit)
     home = os.environ.get(ENV_HOME)
     return Path(home) / "config" if home else Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def cache_dir() -> Path:
+    """Where rebuildable files live (the segmentation dictionary):
+    ``$THEME_RESEARCH_CACHE_DIR``, else ``$THEME_RESEARCH_HOME/cache``, else the user's
+    cache directory."""
+    explicit = os.environ.get(ENV_CACHE)
+    if explicit:
+        return Path(explicit)
+    home = os.environ.get(ENV_HOME)
+    return Path(home) / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME))
 
 
 def default_db_path() -> Path:

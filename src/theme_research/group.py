@@ -159,14 +159,14 @@ def _strength(fa: _Features, fb: _Features) -> float:
 
 
 def _features(item: Analyzed, names: frozenset[str], index: NameIndex) -> _Features:
-    lead, title = item.lead.lower(), item.title.lower()
-    in_title = index.find(title)
+    in_lead = index.find(item.lead.lower())  # the lead starts with the title
+    in_title = [(i, n) for i, n in in_lead if i + len(n) <= len(item.title)]
     move = move_market(item.title)
     return _Features(
         lead=frozenset(shingles(item.lead)),
         title=frozenset(shingles(mask_numbers(item.title))),
         # Any known name or theme word counts as a shared entity; the subject is a name.
-        entities=frozenset(n for _, n in index.find(lead)),
+        entities=frozenset(n for _, n in in_lead),
         anchors=frozenset(n for n in numbers_in(item.lead) if is_anchor(n)),
         subject=subject(item.title, found=[(i, n) for i, n in in_title if n in names]),
         kinds=headline_kinds(item) & DEED_KINDS,
@@ -192,6 +192,14 @@ class NameIndex:
                 if text.startswith(name, i):
                     found.append((i, name))
         return found
+
+    def any_in(self, text: str) -> bool:
+        """Does any name occur in ``text``?"""
+        return any(
+            text.startswith(name, i)
+            for i in range(len(text) - 1)
+            for name in self.by_head.get(text[i : i + 2], ())
+        )
 
 
 def subject(
@@ -358,21 +366,35 @@ def _bucket_pairs(
 
 
 def _lsh_pairs(sets: Sequence[frozenset[str]], threshold: float) -> set[tuple[int, int]]:
+    """Candidate pairs of items whose sets may reach ``threshold`` Jaccard.
+
+    Feeds repeat one another word for word, so each distinct set is hashed once.
+    """
+    holders: dict[frozenset[str], list[int]] = {}
+    for index, grams in enumerate(sets):
+        holders.setdefault(grams, []).append(index)
+    distinct = list(holders)
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    hashes = _minhashes(sets)
+    hashes = _minhashes(distinct)
     for index, minhash in enumerate(hashes):
         lsh.insert(index, minhash)
-    pairs = set()
+    pairs: set[tuple[int, int]] = set()
     for index, minhash in enumerate(hashes):
         for other in lsh.query(minhash):
-            if other != index:
-                pairs.add((min(index, other), max(index, other)))
+            if other >= index:  # a set meets itself: its holders pair among themselves
+                pairs.update(
+                    (min(a, b), max(a, b))
+                    for a in holders[distinct[index]]
+                    for b in holders[distinct[other]]
+                    if a != b
+                )
     return pairs
 
 
 def _minhashes(sets: Sequence[frozenset[str]]) -> list[MinHash]:
-    # bulk() shares one set of permutations; crc32 is a stable, fast 32-bit hash.
-    encoded = [[g.encode("utf-8") for g in sorted(grams)] for grams in sets]
+    # bulk() shares one set of permutations; crc32 is a stable, fast 32-bit hash. A
+    # MinHash does not depend on the order its values come in.
+    encoded = [[g.encode("utf-8") for g in grams] for grams in sets]
     return list(MinHash.bulk(encoded, num_perm=NUM_PERM, seed=_SEED, hashfunc=zlib.crc32))
 
 
@@ -413,22 +435,33 @@ class PriorMatch:
     numbers: frozenset[str]
 
 
-def prior_matches(items: Sequence[Analyzed], previous: Sequence[Analyzed]) -> dict[str, PriorMatch]:
-    """For each item that resembles a previous-window item, its closest such match.
+class PriorIndex:
+    """The previous window's reports, indexed for novelty checks.
 
-    Candidates come from MinHash LSH over lead shingles; the similarity is exact Jaccard.
+    Built once per window; each theme then asks only about its own items (matching every
+    item of a full day would cost more than ranking one theme).
     """
-    if not items or not previous:
-        return {}
-    old_sets = [frozenset(shingles(a.lead)) for a in previous]
-    new_sets = [frozenset(shingles(a.lead)) for a in items]
-    lsh = MinHashLSH(threshold=PRIOR_JACCARD * 0.8, num_perm=NUM_PERM)
-    for index, minhash in enumerate(_minhashes(old_sets)):
-        lsh.insert(index, minhash)
-    matches: dict[str, PriorMatch] = {}
-    for item, grams, minhash in zip(items, new_sets, _minhashes(new_sets), strict=True):
-        scored = [(jaccard(grams, old_sets[i]), i) for i in lsh.query(minhash)]
-        similarity, index = max(scored, default=(0.0, -1))
-        if similarity >= PRIOR_JACCARD:
-            matches[item.key] = PriorMatch(similarity, previous[index].numbers)
-    return matches
+
+    def __init__(self, previous: Sequence[Analyzed]) -> None:
+        self._previous = list(previous)
+        self._sets = [frozenset(shingles(a.lead)) for a in self._previous]
+        self._lsh = MinHashLSH(threshold=PRIOR_JACCARD * 0.8, num_perm=NUM_PERM)
+        for index, minhash in enumerate(_minhashes(self._sets)):
+            self._lsh.insert(index, minhash)
+
+    def matches(self, items: Sequence[Analyzed]) -> dict[str, PriorMatch]:
+        """For each item that resembles a previous-window item, its closest such match.
+
+        Candidates come from MinHash LSH over lead shingles; the similarity is exact
+        Jaccard.
+        """
+        if not items or not self._previous:
+            return {}
+        new_sets = [frozenset(shingles(a.lead)) for a in items]
+        matches: dict[str, PriorMatch] = {}
+        for item, grams, minhash in zip(items, new_sets, _minhashes(new_sets), strict=True):
+            scored = [(jaccard(grams, self._sets[i]), i) for i in self._lsh.query(minhash)]
+            similarity, index = max(scored, default=(0.0, -1))
+            if similarity >= PRIOR_JACCARD:
+                matches[item.key] = PriorMatch(similarity, self._previous[index].numbers)
+        return matches

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from theme_research import config
 from theme_research.analyze import Analyzed, analyze, has_cjk, segmenter_for
-from theme_research.group import Event, NameIndex, PriorMatch, group, prior_matches
+from theme_research.group import Event, NameIndex, PriorIndex, group
 from theme_research.rank import DEFAULT_WEIGHTS, ThemeRanking, rank
 from theme_research.render import post_filename, render_json, render_markdown
 from theme_research.report import Finding, Report, Verification
@@ -29,8 +30,8 @@ class DayAnalysis:
     window: Window
     items: list[Analyzed]
     events: list[Event]
-    prior: dict[str, PriorMatch]
-    """Items that resemble a previous-window report, with their closest match (novelty)."""
+    previous: PriorIndex
+    """The previous window's reports, which novelty compares against."""
     sources: list[str]
 
 
@@ -76,15 +77,14 @@ def analyze_window(
     ``told_until`` is when the previous report was written (default: the window's start):
     the stories it could tell are what novelty compares against.
     """
-    segmenter = segmenter_for(vocabulary(packs), short_terms(packs))
+    segmenter = segmenter_for(vocabulary(packs), short_terms(packs), config.cache_dir())
     items = analyze(store.items_between(window.start, window.end, sources), segmenter)
     told = window.start if told_until is None else min(told_until, window.start)
     previous = _previous_items(store, Window(told - window.duration, told), packs, sources)
     present = sorted({a.item.source for a in items})
     names = entity_names(packs)
     events = group(items, names, topic_words(packs))
-    prior = prior_matches(items, previous)
-    return DayAnalysis(window, items, events, prior, present)
+    return DayAnalysis(window, items, events, PriorIndex(previous), present)
 
 
 def _previous_items(
@@ -101,7 +101,7 @@ def _previous_items(
     candidates = [
         item
         for item in store.items_between(previous.start, previous.end, sources)
-        if index.find(f"{item.title}\n{item.content}".lower())
+        if index.any_in(f"{item.title}\n{item.content}".lower())
     ]
     return analyze(candidates, None)
 
@@ -114,12 +114,15 @@ def rank_theme(
 ) -> ThemeRanking:
     """Select, then rank the day's events for one theme."""
     relevance = select(day.items, pack)
+    theme_items = [
+        a for e in day.events if any(relevance[k.key].kept for k in e.items) for a in e.items
+    ]
     ranked = rank(
         day.events,
         relevance,
         pack,
         day.window,
-        prior=day.prior,
+        prior=day.previous.matches(theme_items),
         weights=weights,
     )
     return ThemeRanking(
