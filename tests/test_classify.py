@@ -33,3 +33,25 @@ def test_a_type_seen_only_in_the_lead_is_discounted():
 
 def test_no_type_without_event_words():
     assert kind("示例公司举办开放日") == ("", 0.0)
+
+
+def test_industry_data_is_its_own_kind():
+    assert kind("示例国6月芯片出口额同比增长80%")[0] == "data"
+    assert kind("6月新能源汽车销量同比增长30%")[0] == "data"
+
+
+def test_a_research_firms_figures_are_not_commentary():
+    assert kind("机构：预计三季度服务器内存价格环比上涨10%")[0] == "price"
+
+
+def test_many_makers_raising_prices_is_a_price_event_not_a_market_move():
+    assert kind("20家芯片厂商集体涨价")[0] == "price"
+    assert kind("芯片股集体跌停")[0] == "index-move"
+
+
+def test_a_company_playing_a_matter_down_weighs_like_commentary():
+    assert kind("示例公司：新项目处于刚开工状态 投产尚需较长时间") == (
+        "clarification",
+        COMMENTARY_VALUE,
+    )
+    assert kind("示例公司：相关产品营收占比较低 对业绩影响有限")[0] == "clarification"

@@ -119,6 +119,16 @@ def test_event_type_is_empty_when_nothing_matches():
     assert event_type(item("示例公司召开年度股东会", "股东会审议了议案。")) == ("", 0.0)
 
 
+def test_an_events_kind_is_the_strongest_any_of_its_reports_states():
+    aside = item("示例AI芯片公司：大模型推理芯片尚处研发阶段 影响有限")
+    move = item("AI芯片板块大涨 示例AI芯片公司涨停", hours=11)
+    [alone] = ranked([event(aside)])
+    [together] = ranked([event(aside, move)])
+    assert alone.event_type == "clarification"
+    assert together.event_type == "index-move"
+    assert together.parts["event_type"] > alone.parts["event_type"]
+
+
 # magnitude
 
 

@@ -38,7 +38,14 @@ EVENT_TYPES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
             "index-move",
             0.75,
             r"指数.{0,6}(涨|跌)|板块.{0,8}(涨|跌|走强|走弱|拉升|下挫|异动)|"
-            r"概念股?.{0,6}(涨|跌|走强|走弱)|ETF.{0,8}(涨|跌)|领涨|领跌|集体(涨|跌)|大涨|大跌|暴跌|重挫",
+            r"概念股?.{0,6}(涨|跌|走强|走弱)|ETF.{0,8}(涨|跌)|领涨|领跌|集体(涨|跌)(?!价)|大涨|大跌|暴跌|"
+            r"重挫",
+        ),
+        (
+            "data",
+            0.8,
+            r"出口额|进口额|出货量|销量|交付量|产量|装机量|市场规模|市占率|渗透率|"
+            r"同比(增长|增|下降|减少|大增|飙升?|下滑)",
         ),
         ("approval", 0.85, r"批准|获批|核准|注册生效|同意.{0,24}注册|准予"),
         ("orders", 0.7, r"订单|合同|中标|签约|签署|合作协议|采购|扩产|投产|产能|建厂|投资.{0,6}亿"),
@@ -49,10 +56,16 @@ EVENT_TYPES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
     )
 )
 _COMMENTARY = re.compile(
-    r"^(分析|评论|观点|解读|前瞻|展望|专家|业内人士|知情人士称|机构|研报|报告|调查|测评|社论)[：:]|"
+    r"^(分析|评论|观点|解读|前瞻|展望|专家|业内人士|知情人士称|研报|报告|调查|测评|社论)[：:]|"
     r"^[^：:]{0,10}(证券|研究院|研究所|资管|基金|券商|分析师|经济学家|首席)[^：:]{0,6}[：:]"
 )
 COMMENTARY_VALUE = 0.3
+_CLARIFICATION = re.compile(
+    r"尚需较长时间|尚处于?[^，,。！]{0,8}阶段|影响有限|影响较小|占比[^，,。]{0,4}较?[低小]|"
+    r"尚未(产生|形成|实现|量产)|不存在应披露|未发生重大变化|无海外"
+)
+"""A company playing a matter down (an answer to investors or to the exchange): the
+headline names a project or a product, but the news is that it matters little yet."""
 LEAD_FACTOR = 0.6
 """An event type seen only in the lead, not the headline, counts for this much."""
 
@@ -65,6 +78,8 @@ def event_type(item: Analyzed) -> tuple[str, float]:
     """
     if _COMMENTARY.search(item.title):
         return "commentary", COMMENTARY_VALUE
+    if _CLARIFICATION.search(item.title):
+        return "clarification", COMMENTARY_VALUE
     for text, factor in ((item.title, 1.0), (item.lead, LEAD_FACTOR)):
         for name, value, pattern in EVENT_TYPES:
             if pattern.search(text):

@@ -127,7 +127,7 @@ def _score_event(
         kept, key=lambda a: (relevance[a.key].score, -a.item.published_at.timestamp(), a.key)
     )
     tickers = sorted({t for r in rels for t in r.tickers})
-    type_name, type_value = event_type(headline)
+    type_name, type_value = max((event_type(a) for a in kept), key=lambda t: (t[1], t[0]))
     features = {
         "relevance": min(1.0, max(r.score for r in rels) / RELEVANCE_FULL),
         "breadth": breadth(event),
