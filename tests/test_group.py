@@ -20,6 +20,8 @@ from theme_research.group import (
     group,
     merge_moves,
     move_direction,
+    move_market,
+    products_in,
     same_subject,
     subject,
 )
@@ -400,3 +402,67 @@ def test_name_index_finds_every_name_and_tells_whether_any_occurs():
     index = NameIndex(["美光", "美光科技", "寒武纪"])
     assert index.find("美光科技与寒武纪") == [(0, "美光"), (0, "美光科技"), (5, "寒武纪")]
     assert index.any_in("消息称寒武纪") and not index.any_in("美的集团")
+
+
+def test_a_sessions_single_stock_moves_join_the_sectors_move():
+    items = analyzed(
+        news("cls", "j1", 0, "美股机器人概念股集体走弱", "美股盘中。"),
+        news("cls", "j2", 10, "机器人公司示例动力盘前跌超9%", "盘前下跌。"),
+        news("cls", "j3", 20, "机器人公司示例智造盘前跌超6%，一季度净利润不及预期", "盘前。"),
+        news("cls", "j4", 30, "机器人公司示例科技盘前涨超5%", "盘前上涨。"),
+    )
+    merged = partition(merge_moves([Event((a,)) for a in items], robot_words))
+    assert merged == {
+        frozenset({"cls:j1", "cls:j2"}),
+        frozenset({"cls:j3"}),  # a move beside news of its own
+        frozenset({"cls:j4"}),  # the other way
+    }
+
+
+def test_single_stock_moves_alone_stay_apart():
+    items = analyzed(
+        news("cls", "k1", 0, "机器人公司示例动力盘前跌超9%", "盘前下跌。"),
+        news("cls", "k2", 10, "机器人公司示例科技盘前跌超6%", "盘前下跌。"),
+    )
+    merged = partition(merge_moves([Event((a,)) for a in items], robot_words))
+    assert merged == {frozenset({"cls:k1"}), frozenset({"cls:k2"})}
+
+
+def test_the_clause_naming_the_theme_says_what_moved():
+    items = analyzed(
+        news("cls", "c1", 0, "机器人板块走强", "走强。"),
+        news("eastmoney", "c2", 30, "量产信号与场景落地共振，机器人板块回暖！展望后市", "回暖。"),
+    )
+    merged = partition(merge_moves([Event((a,)) for a in items], robot_words))
+    assert merged == {frozenset({"cls:c1", "eastmoney:c2"})}
+
+
+def test_markets_are_told_apart_by_name():
+    assert move_market("韩国KOSPI指数跌超5%") == "KR"
+    assert move_market("日经225指数收涨1%") == "JP"
+    assert move_market("美股存储板块跌幅扩大") == "US"
+    assert move_market("港股芯片股走低") == "HK"
+    assert move_market("半导体板块走强") == "A"
+    assert move_market("示例公司发布新品") == ""
+
+
+def test_products_are_named_latin_words_with_a_small_letter_or_a_digit_or_quoted():
+    assert products_in("Anthropic：Fable 5将于明天在Claude平台上线") == {
+        "anthropic",
+        "fable 5",
+        "claude",
+    }
+    assert products_in("示例公司“超能U1”订单破万") == {"超能u1", "u1"}
+    assert products_in("AI芯片与GPU需求旺盛") == set()
+
+
+def test_one_companys_news_about_one_product_in_a_day_is_one_story():
+    launch, lifted, other = analyzed(
+        news("cls", "p1", 0, "示例智能：Nova 5将于明天全球上线", "示例智能宣布Nova 5明天上线。"),
+        news("cls", "p2", 90, "示例智能：美方已解除对Nova 5的出口管制", "出口管制解除。"),
+        news("cls", "p3", 120, "示例智能：与某云厂商签署算力协议", "签署算力协议。"),
+    )
+    assert partition(events_of([launch, lifted, other])) == {
+        frozenset({"cls:p1", "cls:p2"}),
+        frozenset({"cls:p3"}),
+    }

@@ -32,7 +32,16 @@ ENTITY_TITLE_DICE = 0.45
 DUPLICATE_GAP = timedelta(hours=36)
 FACT_GAP = timedelta(hours=24)
 DEED_KINDS = frozenset(
-    {"earnings", "financing", "orders", "approval", "policy", "state-policy", "export-control"}
+    {
+        "earnings",
+        "financing",
+        "orders",
+        "approval",
+        "policy",
+        "state-policy",
+        "export-control",
+        "data",
+    }
 )
 """Event kinds a company rarely reports twice a day: its results, a deal, an order."""
 SESSION_GAP = timedelta(hours=7)
@@ -42,19 +51,33 @@ _PROPER_NAME = re.compile(r"(?<![A-Za-z])([A-Z][a-z]{3,}(?:\s?[A-Z][a-z]+)?)(?![
 _GENERIC_SUBJECTS = frozenset(
     {"公司", "企业", "多家公司", "上市公司", "机构", "政府", "美国", "中国", "官方", "消息", "报道"}
 )
+_PRODUCT = re.compile(
+    r"(?<![A-Za-z0-9])([A-Za-z]*(?:[a-z][A-Za-z]*\d*|\d[A-Za-z0-9]*)(?: \d+(?:\.\d+)?)?)(?![A-Za-z0-9])"
+)
+_QUOTED = re.compile(r"[“「《]([^”」》]{2,12})[”」》]")
 _DOER = re.compile(r"^[^，,。：:\s]{0,20}?([\u4e00-\u9fff]{2,6})(?:完成|获得|宣布|签署|拟|将)")
-_MOVE = re.compile(r"涨|跌|走强|走弱|拉升|跳水|走高|走低|下挫|飙升|反弹|回落|异动|活跃")
+_MOVE = re.compile(r"涨|跌|走强|走弱|拉升|跳水|走高|走低|下挫|飙升|反弹|回落|回暖|异动|活跃")
 _US = re.compile(r"美股|纳指|纳斯达克|道指|标普|费城|盘前|夜盘")
 _HK = re.compile(r"港股|恒生|恒指|港交所")
+_MARKETS = (
+    ("US", _US),
+    ("HK", _HK),
+    ("KR", re.compile(r"韩股|韩国股市|KOSPI|韩国综合指数|首尔")),
+    ("JP", re.compile(r"日股|日本股市|日经|东证|东京股市")),
+    ("TW", re.compile(r"台股|台湾股市|台湾加权|台指")),
+    ("EU", re.compile(r"欧股|欧洲股市|斯托克|DAX|富时100|CAC")),
+)
+"""Markets told apart by name; a move that names none is an A-share move."""
 _SECTOR = re.compile(r"板块|概念|指数|ETF|产业链|赛道|[A-Za-z]股|[^个]股[大集全普走齐纷持]|股票")
 """A move of many stocks (a sector, an index, a fund), not of one company."""
 _COLUMN = re.compile(r"^[^：:，,]{1,5}[：:]")
 """A column's label before the news ("午评：", "ETF收评：")."""
 _CLAUSE = re.compile(r"[，,！!；;？?]")
 """A title's first clause says what it is about: "…涨价！某ETF涨3%" is news, not a move."""
+_MOVE_KINDS = frozenset({"stock-move", "index-move"})
 _PRICE_CHANGE = re.compile(r"涨价|提价|降价|调价|价格")
 """A product's price moving is news of its own, not a market move."""
-_UP = re.compile(r"涨|走强|拉升|走高|飙升|反弹|活跃|新高|上扬|攀升")
+_UP = re.compile(r"涨|走强|拉升|走高|飙升|反弹|回暖|活跃|新高|上扬|攀升")
 _DOWN = re.compile(r"跌|走弱|跳水|走低|下挫|回落|调整|重挫|新低|低开|承压|杀跌")
 UPDATE_GAP = timedelta(hours=10)
 _SEED = 7
@@ -98,6 +121,8 @@ class _Features:
     move: str
     """The market whose price move the title reports ("A", "US", "HK"), or ""."""
     topics: frozenset[str]
+    products: frozenset[str]
+    """Named products in the title ("Fable 5", "Optimus", "U1"), the subject left out."""
 
 
 def group(
@@ -162,16 +187,18 @@ def _features(item: Analyzed, names: frozenset[str], index: NameIndex) -> _Featu
     in_lead = index.find(item.lead.lower())  # the lead starts with the title
     in_title = [(i, n) for i, n in in_lead if i + len(n) <= len(item.title)]
     move = move_market(item.title)
+    subject_name = subject(item.title, found=[(i, n) for i, n in in_title if n in names])
     return _Features(
         lead=frozenset(shingles(item.lead)),
         title=frozenset(shingles(mask_numbers(item.title))),
         # Any known name or theme word counts as a shared entity; the subject is a name.
         entities=frozenset(n for _, n in in_lead),
         anchors=frozenset(n for n in numbers_in(item.lead) if is_anchor(n)),
-        subject=subject(item.title, found=[(i, n) for i, n in in_title if n in names]),
+        subject=subject_name,
         kinds=headline_kinds(item) & DEED_KINDS,
         move=move,
         topics=frozenset(n for _, n in in_title) if move else frozenset(),
+        products=products_in(item.title) - {subject_name},
     )
 
 
@@ -225,57 +252,85 @@ def subject(
     return ""
 
 
+def products_in(title: str) -> frozenset[str]:
+    """Named products in a title, lower-cased: Latin names with a small letter or a digit
+    ("Fable 5", "Optimus", "U1"; not acronyms such as "AI" or "GPU") and quoted names."""
+    names = {m.group(1).lower() for m in _PRODUCT.finditer(title)}
+    names |= {m.group(1).lower() for m in _QUOTED.finditer(title)}
+    return frozenset(n for n in names if len(n) >= 2)
+
+
 def merge_moves(
     events: Sequence[Event], theme_words: Callable[[Analyzed], Iterable[str]]
 ) -> list[Event]:
-    """One theme's sector and index moves in one market and one direction, as one event.
+    """One theme's market moves in one market and one direction, as one event.
 
     For a theme, a day's "机器人概念逆势活跃", "午评：…机器人概念走强" and "减速器板块拉升"
     are updates of one developing story, though grouping (which knows no theme) keeps them
-    apart for want of a shared word. ``theme_words`` gives the theme's words an item
-    matched: the direction read is the one that follows them. Single-stock moves and
-    everything else are left as they are.
+    apart for want of a shared word; so are the single-stock moves of that session
+    ("Nebius盘前跌超9%") once a sector's move is there to join. ``theme_words`` gives the
+    theme's words an item matched: the direction read is the one that follows them. A stock
+    move with news of its own, and everything else, is left as it is.
     """
-    buckets: dict[tuple[str, str], list[Event]] = {}
+    buckets: dict[tuple[str, str], list[tuple[Event, bool]]] = {}
     kept: list[Event] = []
     for event in events:
-        key = _sector_move(event, theme_words)
-        if key is None:
+        move = _theme_move(event, theme_words)
+        if move is None:
             kept.append(event)
         else:
-            buckets.setdefault(key, []).append(event)
+            key, sector = move
+            buckets.setdefault(key, []).append((event, sector))
     for members in buckets.values():
-        items = {a.key: a for event in members for a in event.items}
+        if not any(sector for _, sector in members):
+            kept.extend(event for event, _ in members)
+            continue
+        items = {a.key: a for event, _ in members for a in event.items}
         kept.append(
             Event(tuple(sorted(items.values(), key=lambda a: (a.item.published_at, a.key))))
         )
     return sorted(kept, key=lambda e: e.id)
 
 
-def _sector_move(
+def _theme_move(
     event: Event, theme_words: Callable[[Analyzed], Iterable[str]]
-) -> tuple[str, str] | None:
-    """(market, "up" | "down") when most of the event's titles that name the theme report
-    a sector's move that way; other titles have no say."""
-    votes: dict[tuple[str, str], int] = {}
+) -> tuple[tuple[str, str], bool] | None:
+    """((market, "up" | "down"), whether a sector moved) when most of the event's titles
+    that name the theme report a move that way; other titles have no say."""
+    votes: dict[tuple[str, str], tuple[int, bool]] = {}
     voters = 0
     for item in event.items:
-        title = item.title
-        words = [w for w in theme_words(item) if w.lower() in title.lower()]
+        words = [w for w in theme_words(item) if w.lower() in item.title.lower()]
         if not words:
             continue
         voters += 1
-        clause = _CLAUSE.split(_COLUMN.sub("", title, count=1), maxsplit=1)[0]
-        market = move_market(clause)
-        if not market or _PRICE_CHANGE.search(clause) or not _SECTOR.search(clause):
-            continue
-        direction = move_direction(clause, words)
-        if direction:
-            votes[(market, direction)] = votes.get((market, direction), 0) + 1
+        move = _title_move(item, words)
+        if move:
+            key, sector = move
+            count, any_sector = votes.get(key, (0, False))
+            votes[key] = (count + 1, any_sector or sector)
     if not votes:
         return None
-    key, count = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
-    return key if 2 * count > voters else None
+    key, (count, sector) = max(votes.items(), key=lambda kv: (kv[1][0], kv[0]))
+    return (key, sector) if 2 * count > voters else None
+
+
+def _title_move(item: Analyzed, words: Sequence[str]) -> tuple[tuple[str, str], bool] | None:
+    """The move the title's clause about the theme reports: ((market, direction), sector).
+
+    That clause, not the first, says what the title is about: "量产信号…共振，机器人板块
+    回暖！" is a sector move, "近20家…半导体企业涨价！某ETF涨3%" a price rise.
+    """
+    clauses = _CLAUSE.split(_COLUMN.sub("", item.title, count=1))
+    clause = next((c for c in clauses if any(w.lower() in c.lower() for w in words)), "")
+    market = move_market(clause)
+    if not market or _PRICE_CHANGE.search(clause):
+        return None
+    sector = bool(_SECTOR.search(clause))
+    if not sector and headline_kinds(item) - _MOVE_KINDS:
+        return None  # a company's move beside news of its own ("…跌9%，财报不及预期")
+    direction = move_direction(clause, words)
+    return ((market, direction), sector) if direction else None
 
 
 def move_direction(title: str, words: Iterable[str]) -> str:
@@ -299,12 +354,14 @@ def same_subject(a: str, b: str) -> bool:
 
 
 def move_market(title: str) -> str:
-    """Which market's price move a title reports: "US", "HK", "A", or "" for none."""
+    """Which market's price move a title reports: "US", "HK", "KR", "JP", "TW", "EU", "A",
+    or "" for none."""
     if not _MOVE.search(title):
         return ""
-    if _US.search(title):
-        return "US"
-    return "HK" if _HK.search(title) else "A"
+    for market, pattern in _MARKETS:
+        if pattern.search(title):
+            return market
+    return "A"
 
 
 def is_anchor(number: str) -> bool:
@@ -323,9 +380,10 @@ def _candidate_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
 
 
 def _deed_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
-    """Items about the same company reporting the same kind of event."""
+    """Items about the same company reporting the same kind of event or the same product."""
     return _bucket_pairs(
-        ((f.subject[-2:], kind) for kind in f.kinds) if f.subject else () for f in features
+        ((f.subject[-2:], tag) for tag in f.kinds | f.products) if f.subject else ()
+        for f in features
     )
 
 
@@ -417,8 +475,10 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
         return True
     if fa.move and fa.move == fb.move and fa.topics & fb.topics and gap <= SESSION_GAP:
         return True
-    if fa.subject and same_subject(fa.subject, fb.subject) and fa.kinds & fb.kinds:
-        return gap <= FACT_GAP  # one company, one kind of event, one day: one story
+    if fa.subject and same_subject(fa.subject, fb.subject):
+        if fa.kinds & fb.kinds or fa.products & fb.products:
+            # One company, one kind of event or one product, one day: one story.
+            return gap <= FACT_GAP
     if not (fa.entities & fb.entities) or gap > FACT_GAP:
         return False
     likeness = dice(fa.title, fb.title)
