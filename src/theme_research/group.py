@@ -52,7 +52,9 @@ _GENERIC_SUBJECTS = frozenset(
     {"公司", "企业", "多家公司", "上市公司", "机构", "政府", "美国", "中国", "官方", "消息", "报道"}
 )
 _PRODUCT = re.compile(
-    r"(?<![A-Za-z0-9])([A-Za-z]*(?:[a-z][A-Za-z]*\d*|\d[A-Za-z0-9]*)(?: \d+(?:\.\d+)?)?)(?![A-Za-z0-9])"
+    r"(?<![A-Za-z0-9])"
+    r"([A-Za-z]*(?:[a-z][A-Za-z]*\d*|\d[A-Za-z0-9]*)(?: \d+(?:\.\d+)?)?)"
+    r"(?![A-Za-z0-9])"
 )
 _QUOTED = re.compile(r"[“「《]([^”」》]{2,12})[”」》]")
 _DOER = re.compile(r"^[^，,。：:\s]{0,20}?([\u4e00-\u9fff]{2,6})(?:完成|获得|宣布|签署|拟|将)")
@@ -475,10 +477,9 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
         return True
     if fa.move and fa.move == fb.move and fa.topics & fb.topics and gap <= SESSION_GAP:
         return True
-    if fa.subject and same_subject(fa.subject, fb.subject):
-        if fa.kinds & fb.kinds or fa.products & fb.products:
-            # One company, one kind of event or one product, one day: one story.
-            return gap <= FACT_GAP
+    one_company = fa.subject and same_subject(fa.subject, fb.subject)
+    if one_company and (fa.kinds & fb.kinds or fa.products & fb.products):
+        return gap <= FACT_GAP  # one company, one kind of event or product, one day: one story
     if not (fa.entities & fb.entities) or gap > FACT_GAP:
         return False
     likeness = dice(fa.title, fb.title)
