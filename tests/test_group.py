@@ -466,3 +466,14 @@ def test_one_companys_news_about_one_product_in_a_day_is_one_story():
         frozenset({"cls:p1", "cls:p2"}),
         frozenset({"cls:p3"}),
     }
+
+
+def test_a_company_is_one_subject_under_any_of_its_names():
+    brand, maker = analyzed(
+        news("ths", "n1", 0, "示例品牌汽车：6月交付新车30199台", "示例品牌汽车6月交付新车。"),
+        news("cls", "n2", 60, "示例汽车：6月合计销量36194辆", "示例汽车6月销量。"),
+    )
+    names = entity_names(packs()) | {"示例品牌汽车", "示例汽车"}
+    assert len(group([brand, maker], names)) == 2
+    same_as = {"示例品牌汽车": "示例汽车"}
+    assert len(group([brand, maker], names, same_as=same_as)) == 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -128,7 +128,11 @@ class _Features:
 
 
 def group(
-    items: Sequence[Analyzed], entities: Iterable[str] = (), topics: Iterable[str] = ()
+    items: Sequence[Analyzed],
+    entities: Iterable[str] = (),
+    topics: Iterable[str] = (),
+    *,
+    same_as: Mapping[str, str] | None = None,
 ) -> list[Event]:
     """Group items into events of same-story pairs (see :func:`_merge`).
 
@@ -136,13 +140,14 @@ def group(
     its subject. ``topics`` are theme words: price-move reports of one market and session
     that share one in their titles are updates of one developing story ("机器人板块走强" …
     "机器人概念股午后拉升"). A shared name or theme word with a shared specific figure marks
-    two differently worded reports as one story.
+    two differently worded reports as one story. ``same_as`` maps a company's other names
+    to its name (lower-cased), so a headline's subject is the company whatever it is called.
     """
     ordered = sorted(items, key=lambda a: a.key)  # a canonical order: input order is moot
     names = frozenset(e.lower() for e in entities)
     words = frozenset(t.lower() for t in topics)
     index = NameIndex(names | words)
-    features = [_features(a, names, index) for a in ordered]
+    features = [_features(a, names, index, same_as or {}) for a in ordered]
     links = {
         (i, j): _strength(features[i], features[j])
         for i, j in _candidate_pairs(features)
@@ -185,11 +190,14 @@ def _strength(fa: _Features, fb: _Features) -> float:
     return max(jaccard(fa.lead, fb.lead), dice(fa.title, fb.title))
 
 
-def _features(item: Analyzed, names: frozenset[str], index: NameIndex) -> _Features:
+def _features(
+    item: Analyzed, names: frozenset[str], index: NameIndex, same_as: Mapping[str, str]
+) -> _Features:
     in_lead = index.find(item.lead.lower())  # the lead starts with the title
     in_title = [(i, n) for i, n in in_lead if i + len(n) <= len(item.title)]
     move = move_market(item.title)
-    subject_name = subject(item.title, found=[(i, n) for i, n in in_title if n in names])
+    found = subject(item.title, found=[(i, n) for i, n in in_title if n in names])
+    subject_name = same_as.get(found, found)
     return _Features(
         lead=frozenset(shingles(item.lead)),
         title=frozenset(shingles(mask_numbers(item.title))),

@@ -53,6 +53,18 @@ def entity_names(packs: Iterable[ThemePack]) -> frozenset[str]:
     return frozenset(n.lower() for n in names if len(n) >= 2)
 
 
+def canonical_names(packs: Iterable[ThemePack]) -> dict[str, str]:
+    """Each security alias (lower-cased) and the name it stands for: "美光" → "美光科技",
+    "问界" → "赛力斯". Grouping then sees one company under every name."""
+    return {
+        alias.lower(): s.name.lower()
+        for pack in packs
+        for s in pack.all_securities()
+        for alias in s.aliases
+        if len(alias) >= 2
+    }
+
+
 def topic_words(packs: Iterable[ThemePack]) -> frozenset[str]:
     """Theme keywords and segment words (weak words left out): what a move is about."""
     words = {w for pack in packs for w in pack.keywords}
@@ -83,7 +95,7 @@ def analyze_window(
     previous = _previous_items(store, Window(told - window.duration, told), packs, sources)
     present = sorted({a.item.source for a in items})
     names = entity_names(packs)
-    events = group(items, names, topic_words(packs))
+    events = group(items, names, topic_words(packs), same_as=canonical_names(packs))
     return DayAnalysis(window, items, events, PriorIndex(previous), present)
 
 
