@@ -13,7 +13,7 @@ from theme_research.group import Event, NameIndex, PriorIndex, group
 from theme_research.rank import DEFAULT_WEIGHTS, ThemeRanking, rank
 from theme_research.render import post_filename, render_json, render_markdown
 from theme_research.report import Finding, Report, Verification
-from theme_research.select import select
+from theme_research.select import defer_to_other_themes, select
 from theme_research.store import NewsStore
 from theme_research.themes import ThemePack, get_pack
 from theme_research.verify import verify
@@ -33,6 +33,8 @@ class DayAnalysis:
     previous: PriorIndex
     """The previous window's reports, which novelty compares against."""
     sources: list[str]
+    packs: tuple[ThemePack, ...] = ()
+    """Every theme the window was analyzed for: a marginal item goes to the one it fits best."""
 
 
 def vocabulary(packs: Iterable[ThemePack]) -> tuple[str, ...]:
@@ -96,7 +98,7 @@ def analyze_window(
     present = sorted({a.item.source for a in items})
     names = entity_names(packs)
     events = group(items, names, topic_words(packs), same_as=canonical_names(packs))
-    return DayAnalysis(window, items, events, PriorIndex(previous), present)
+    return DayAnalysis(window, items, events, PriorIndex(previous), present, tuple(packs))
 
 
 def _previous_items(
@@ -125,7 +127,8 @@ def rank_theme(
     weights: Mapping[str, float] = DEFAULT_WEIGHTS,
 ) -> ThemeRanking:
     """Select, then rank the day's events for one theme."""
-    relevance = select(day.items, pack)
+    others = [p for p in day.packs if p.slug != pack.slug]
+    relevance = defer_to_other_themes(day.items, select(day.items, pack), others)
     theme_items = [
         a for e in day.events if any(relevance[k.key].kept for k in e.items) for a in e.items
     ]

@@ -9,8 +9,8 @@ is not a digest of many unrelated stories. The matched terms are kept with the s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from theme_research.analyze import Analyzed, has_cjk
@@ -261,3 +261,31 @@ def select(items: Iterable[Analyzed], pack: ThemePack) -> dict[str, Relevance]:
     """Score every item; return the relevance of each item, kept or not, by key."""
     matcher = compile_pack(pack)
     return {item.key: score(item, matcher) for item in items}
+
+
+MARGINAL_SCORE = 3.0
+"""Below this an item is kept on a single tie (one leader's name, one keyword)."""
+OTHER_THEME_FACTOR = 1.5
+"""How much more another theme must claim a marginal item for it to belong there."""
+
+
+def defer_to_other_themes(
+    items: Sequence[Analyzed],
+    relevance: Mapping[str, Relevance],
+    others: Iterable[ThemePack],
+) -> dict[str, Relevance]:
+    """Drop the items this theme keeps on a single tie that another theme claims far more.
+
+    "机器人ETF涨超5%，特斯拉机器人排产爬坡" names 特斯拉, a 新能源车 leader, but it is robots'
+    news; a SiC maker's IPO that lists 宁德时代 among its holders is chips'. Only marginal
+    items are scored against the other themes, so this costs little.
+    """
+    result = dict(relevance)
+    marginal = [a for a in items if result[a.key].kept and result[a.key].score < MARGINAL_SCORE]
+    for other in others if marginal else ():
+        for key, theirs in select(marginal, other).items():
+            mine = result[key]
+            if mine.kept and theirs.kept and theirs.score >= OTHER_THEME_FACTOR * mine.score:
+                flags = (*mine.flags, f"belongs-to:{other.slug}")
+                result[key] = replace(mine, kept=False, flags=flags)
+    return result
