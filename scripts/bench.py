@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -17,6 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
+RUNS = 5
+"""Each benchmark runs this many times, each in a fresh process: the machine is noisy."""
 
 
 def bench_import() -> dict[str, float]:
@@ -123,11 +126,20 @@ def main() -> None:
     if not CORPUS.exists():
         print(f"{CORPUS} is absent: only the demo benchmark runs without the shared corpus.")
         names = [n for n in names if n == "demo"]
-    with tempfile.TemporaryDirectory() as cold, tempfile.TemporaryDirectory() as warm:
+    with tempfile.TemporaryDirectory() as warm:
         _child("warm_cache", warm)
         for name in names:
-            figures = _child(name, cold if name.endswith("_cold") else warm)
-            print(f"{name:>13}: " + ", ".join(f"{k}={v:,.1f}" for k, v in figures.items()))
+            runs = []
+            for _ in range(RUNS):
+                with tempfile.TemporaryDirectory() as cold:
+                    runs.append(_child(name, cold if name.endswith("_cold") else warm))
+            print(f"{name:>13}: " + ", ".join(_spread(k, [r[k] for r in runs]) for k in runs[0]))
+
+
+def _spread(key: str, values: list[float]) -> str:
+    """``key=median (min–max)`` over the runs."""
+    low, mid, high = min(values), statistics.median(values), max(values)
+    return f"{key}={mid:,.1f}" + (f" ({low:,.1f}–{high:,.1f})" if high - low >= 0.05 else "")
 
 
 def _child(name: str, cache_dir: str) -> dict[str, float]:

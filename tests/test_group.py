@@ -477,3 +477,20 @@ def test_a_company_is_one_subject_under_any_of_its_names():
     assert len(group([brand, maker], names)) == 2
     same_as = {"示例品牌汽车": "示例汽车"}
     assert len(group([brand, maker], names, same_as=same_as)) == 1
+
+
+def test_one_deed_named_by_a_term_only_its_reports_use_is_one_story():
+    story = [
+        news("cls", "r1", 0, "有关部门调整示例车辆车船税优惠政策", "有关部门发布公告。"),
+        news("ths", "r2", 2, "明年起部分示例车辆恢复征收车船税 政策有何考量", "解读。"),
+        news("cls", "r3", 5, "有关部门发布示例家电以旧换新补贴政策", "有关部门发布。"),
+    ]
+    # A day's other news, which makes everyday words common and the story's own term rare.
+    day = [
+        news("ths", f"d{i}", 60 + i, f"示例公司{i}号项目公告", f"第{i}号公告。") for i in range(400)
+    ]
+    events = partition(group(analyzed(*story, *day)))
+    assert frozenset({"cls:r1", "ths:r2"}) in events
+    assert frozenset({"cls:r3"}) in events  # another policy
+    # Without a day around them nothing is known to be rare, and they stay apart.
+    assert frozenset({"cls:r1"}) in partition(group(analyzed(*story)))

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from datasketch import MinHash, MinHashLSH
@@ -82,6 +83,10 @@ _PRICE_CHANGE = re.compile(r"涨价|提价|降价|调价|价格")
 _UP = re.compile(r"涨|走强|拉升|走高|飙升|反弹|回暖|活跃|新高|上扬|攀升")
 _DOWN = re.compile(r"跌|走弱|跳水|走低|下挫|回落|调整|重挫|新低|低开|承压|杀跌")
 UPDATE_GAP = timedelta(hours=10)
+RARE_SHARE = 0.005
+"""A title bigram in at most this share of the window's titles (10 of a day's 2,000) is a
+story's own term."""
+_CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 _SEED = 7
 PRIOR_JACCARD = 0.45
 """Lead likeness at which a story counts as told in the previous window."""
@@ -125,6 +130,9 @@ class _Features:
     topics: frozenset[str]
     products: frozenset[str]
     """Named products in the title ("Fable 5", "Optimus", "U1"), the subject left out."""
+    rare: frozenset[str] = frozenset()
+    """Chinese title bigrams few titles of the window share ("车船", "智博"): a name or a
+    term of this story that no list knows (set by :func:`group`)."""
 
 
 def group(
@@ -147,7 +155,7 @@ def group(
     names = frozenset(e.lower() for e in entities)
     words = frozenset(t.lower() for t in topics)
     index = NameIndex(names | words)
-    features = [_features(a, names, index, same_as or {}) for a in ordered]
+    features = _with_rare_terms([_features(a, names, index, same_as or {}) for a in ordered])
     links = {
         (i, j): _strength(features[i], features[j])
         for i, j in _candidate_pairs(features)
@@ -161,6 +169,14 @@ def group(
         for group in members
     ]
     return sorted(events, key=lambda e: e.id)
+
+
+def _with_rare_terms(features: list[_Features]) -> list[_Features]:
+    """Set each item's rare title terms. In a small window nothing is known to be rare."""
+    frequency = Counter(g for f in features for g in f.title)
+    most = RARE_SHARE * len(features)
+    rare = {g for g, count in frequency.items() if 1 < count <= most and _CJK_PAIR.fullmatch(g)}
+    return [replace(f, rare=f.title & rare) if f.title & rare else f for f in features]
 
 
 def _merge(count: int, links: dict[tuple[int, int], float]) -> list[list[int]]:
@@ -386,7 +402,13 @@ def _candidate_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
     for attribute, threshold in (("lead", LEAD_JACCARD * 0.8), ("title", TITLE_DICE * 0.6)):
         sets = [getattr(f, attribute) for f in features]
         pairs |= _lsh_pairs(sets, threshold)
-    return pairs | _fact_pairs(features) | _move_pairs(features) | _deed_pairs(features)
+    rules = (_fact_pairs, _move_pairs, _deed_pairs, _term_pairs)
+    return pairs.union(*(rule(features) for rule in rules))
+
+
+def _term_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
+    """Items of one kind of event sharing a rare title term."""
+    return _bucket_pairs(((kind, g) for kind in f.kinds for g in f.rare) for f in features)
 
 
 def _deed_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
@@ -488,6 +510,8 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
     one_company = fa.subject and same_subject(fa.subject, fb.subject)
     if one_company and (fa.kinds & fb.kinds or fa.products & fb.products):
         return gap <= FACT_GAP  # one company, one kind of event or product, one day: one story
+    if fa.kinds & fb.kinds and len(fa.rare & fb.rare) >= 2 and subjects_agree:
+        return gap <= FACT_GAP  # one deed, named by a term only its reports use
     if not (fa.entities & fb.entities) or gap > FACT_GAP:
         return False
     likeness = dice(fa.title, fb.title)
