@@ -485,7 +485,9 @@ def _minhashes(sets: Sequence[frozenset[str]]) -> list[MinHash]:
     # bulk() shares one set of permutations; crc32 is a stable, fast 32-bit hash. A
     # MinHash does not depend on the order its values come in.
     encoded = [[g.encode("utf-8") for g in grams] for grams in sets]
-    return list(MinHash.bulk(encoded, num_perm=NUM_PERM, seed=_SEED, hashfunc=zlib.crc32))
+    return list(
+        MinHash.bulk(encoded, num_perm=NUM_PERM, seed=_SEED, hashfunc=zlib.crc32, scheme="legacy")
+    )
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
