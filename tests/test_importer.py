@@ -29,9 +29,9 @@ def test_reimport_adds_nothing(store):
 
 def test_every_fixture_format_imports(store, readhub_file):
     report = import_paths([FIXTURES, readhub_file], store)
-    assert {"cls", "eastmoney", "ths", "readhub", "headlines", "myfeed", "mycsv"} <= set(
-        report.tallies
-    )
+    expected = {"cls", "eastmoney", "ths", "readhub", "headlines", "myfeed", "mycsv", "yahoo"}
+    expected |= {"akshare:sina", "akshare:futu", "akshare:eastmoney-stock"}
+    assert expected <= set(report.tallies)
     assert report.unreadable and "unknown.csv" in report.unreadable[0]
     assert "Known formats" in report.unreadable[0]
 

@@ -41,8 +41,14 @@ SOURCE_AUTHORITY: dict[str, float] = {
     "eastmoney": 0.9,
     "ths": 0.9,
     "readhub": 0.8,
+    "akshare:sina": 0.8,
+    "akshare:futu": 0.8,
+    "akshare:eastmoney-stock": 0.7,
+    "yahoo": 0.7,
     "headlines": 0.6,
 }
+"""Edited wires first; per-stock searches and English aggregators below them; any other
+feed (an RSS feed) gets :data:`DEFAULT_AUTHORITY`."""
 DEFAULT_AUTHORITY = 0.6
 RELEVANCE_FULL = 5.0
 """Relevance at which the feature is full: two core terms, one of them in the headline."""

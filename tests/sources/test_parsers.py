@@ -88,6 +88,10 @@ def test_neutral_naive_time_is_read_as_shanghai():
         ("ths.jsonl", "ths"),
         ("headlines.jsonl", "headlines"),
         ("neutral.jsonl", "neutral"),
+        ("akshare_sina.jsonl", "akshare:sina"),
+        ("akshare_futu.jsonl", "akshare:futu"),
+        ("eastmoney_stock.jsonl", "akshare:eastmoney-stock"),
+        ("yahoo.jsonl", "yahoo"),
     ],
 )
 def test_sniff_recognises_each_format(name, expected):

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from theme_research.sources import cls, eastmoney, english, neutral, readhub, ths
+from theme_research.sources import (
+    cls,
+    eastmoney,
+    eastmoney_stock,
+    english,
+    futu,
+    neutral,
+    readhub,
+    sina,
+    ths,
+    yahoo,
+)
 from theme_research.sources.base import Record, RecordFormat
 
 # The neutral format comes first: a user's file that names its own fields wins over a
@@ -14,6 +25,10 @@ RECORD_FORMATS: tuple[RecordFormat, ...] = (
     ths.FORMAT,
     readhub.FORMAT,
     english.FORMAT,
+    sina.FORMAT,
+    futu.FORMAT,
+    eastmoney_stock.FORMAT,
+    yahoo.FORMAT,
 )
 KNOWN_FORMATS = [f.name for f in RECORD_FORMATS] + ["neutral CSV", "trendradar news.db"]
 
