@@ -15,13 +15,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 import pytest
 
+from tests.loopback import Loopback
 from theme_research.models import MARKET_TZ
 from theme_research.sources.cls_live import sign
 from theme_research.sources.live import LIVE_SOURCES, HttpPolicy, LiveSource
@@ -204,7 +205,7 @@ PATHS |= {"ths": "/tapp/news/push/stock/", "readhub": "/topic/list"}
 
 
 class FeedServer:
-    """A ThreadingHTTPServer on 127.0.0.1 serving :class:`Feed` pages, with faults."""
+    """A loopback server serving :class:`Feed` pages, with faults."""
 
     def __init__(self) -> None:
         self.feeds: dict[str, Feed] = {}
@@ -212,30 +213,15 @@ class FeedServer:
         self.requests: list[tuple[str, dict[str, str], dict[str, str]]] = []
         self._last: dict[str, bytes] = {}
         self._lock = threading.Lock()
-        owner = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                owner._serve(self)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.httpd.handle_error = lambda *args: None  # type: ignore[method-assign]
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self._thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
-        )
+        self._server = Loopback(self._serve, quiet_errors=True)
+        self.url = self._server.url
 
     def __enter__(self) -> FeedServer:
-        self._thread.start()
+        self._server.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self._server.__exit__(*exc)
 
     def feed(self, source: str, rows: list[dict[str, Any]], charset: str = "utf-8") -> Feed:
         self.feeds[PATHS[source]] = Feed(source, list(rows), charset)

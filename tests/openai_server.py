@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import queue
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+from tests.loopback import Loopback
 
 
 @dataclass
@@ -96,37 +97,29 @@ def serve(measure: bool = False) -> Iterator[Server]:
     """
     state = Server(url="", measure=measure)
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length", 0))
-            body = json.loads(self.rfile.read(length))
-            state.requests.append({"path": self.path, "body": body})
-            try:
-                reply = state.replies.get_nowait()
-            except queue.Empty:
-                reply = Reply({"error": {"message": "no reply scripted"}}, status=500)
-            time.sleep(reply.delay)
-            answer = reply.body
-            if state.measure and isinstance(answer, dict) and "usage" in answer:
-                answer = measured(answer, body)
-            payload = answer if isinstance(answer, str) else json.dumps(answer)
-            data = payload.encode("utf-8")
-            try:
-                self.send_response(reply.status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-            except OSError:  # the client gave up (the timeout test)
-                pass
-
-        def log_message(self, *args: object) -> None:
+    def answer(handler: BaseHTTPRequestHandler) -> None:
+        length = int(handler.headers.get("Content-Length", 0))
+        body = json.loads(handler.rfile.read(length))
+        state.requests.append({"path": handler.path, "body": body})
+        try:
+            reply = state.replies.get_nowait()
+        except queue.Empty:
+            reply = Reply({"error": {"message": "no reply scripted"}}, status=500)
+        time.sleep(reply.delay)
+        answer = reply.body
+        if state.measure and isinstance(answer, dict) and "usage" in answer:
+            answer = measured(answer, body)
+        payload = answer if isinstance(answer, str) else json.dumps(answer)
+        data = payload.encode("utf-8")
+        try:
+            handler.send_response(reply.status)
+            handler.send_header("Content-Type", "application/json")
+            handler.send_header("Content-Length", str(len(data)))
+            handler.end_headers()
+            handler.wfile.write(data)
+        except OSError:  # the client gave up (the timeout test)
             pass
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    state.url = f"http://127.0.0.1:{httpd.server_address[1]}/v1"
-    yield state
-    httpd.shutdown()
-    httpd.server_close()
+    with Loopback(answer) as server:
+        state.url = f"{server.url}/v1"
+        yield state

@@ -16,12 +16,13 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import pytest
 
+from tests.loopback import Loopback
 from theme_research.sources.live import LIVE_SOURCES
 
 
@@ -51,7 +52,7 @@ Route = Callable[[Request], Reply]
 
 @dataclass
 class RouteServer:
-    """A ThreadingHTTPServer on 127.0.0.1 answering GET and POST by path."""
+    """A loopback server answering GET and POST by path."""
 
     routes: dict[str, Route] = field(default_factory=dict)
     requests: list[Request] = field(default_factory=list)
@@ -60,33 +61,16 @@ class RouteServer:
 
     def __post_init__(self) -> None:
         self._stopping = threading.Event()
-        owner = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                owner._serve(self)
-
-            def do_POST(self) -> None:
-                owner._serve(self)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self._thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
-        )
+        self._server = Loopback(self._serve)
+        self.url = self._server.url
 
     def __enter__(self) -> RouteServer:
-        self._thread.start()
+        self._server.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._stopping.set()  # slow routes answer now, so abandoned calls end with the test
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self._server.__exit__(*exc)
 
     def hits(self, path: str) -> list[Request]:
         return [request for request in self.requests if request.path == path]

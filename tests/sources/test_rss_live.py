@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import httpx
 import pytest
 
+from tests.loopback import Loopback
 from theme_research.models import MARKET_TZ
 from theme_research.sources.errors import PayloadError
 from theme_research.sources.live import LIVE_SOURCES, HttpPolicy
@@ -70,41 +70,22 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 """
 
 
-class StaticServer:
+class StaticServer(Loopback):
     """Serves fixed bodies by path on 127.0.0.1 (404 for anything else)."""
 
     def __init__(self) -> None:
         self.pages: dict[str, tuple[bytes, str]] = {}
         self.hits: list[str] = []
-        owner = self
+        super().__init__(self._answer)
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                owner.hits.append(self.path)
-                data, kind = owner.pages.get(self.path, (b"<html>Not Found</html>", ""))
-                self.send_response(200 if kind else 404)
-                self.send_header("Content-Type", kind or "text/html")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self._thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
-        )
-
-    def __enter__(self) -> StaticServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+    def _answer(self, handler: BaseHTTPRequestHandler) -> None:
+        self.hits.append(handler.path)
+        data, kind = self.pages.get(handler.path, (b"<html>Not Found</html>", ""))
+        handler.send_response(200 if kind else 404)
+        handler.send_header("Content-Type", kind or "text/html")
+        handler.send_header("Content-Length", str(len(data)))
+        handler.end_headers()
+        handler.wfile.write(data)
 
 
 @pytest.fixture
