@@ -11,7 +11,14 @@ import pytest
 
 from theme_research.analyze import Analyzed, Segmenter, analyze
 from theme_research.models import MARKET_TZ, NewsItem, content_key
-from theme_research.select import Relevance, compile_pack, is_digest, occurs, select
+from theme_research.select import (
+    Relevance,
+    compile_pack,
+    defer_to_other_themes,
+    is_digest,
+    occurs,
+    select,
+)
 from theme_research.themes import ThemePack, builtin_pack_paths, get_pack, load_pack
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=MARKET_TZ)
@@ -288,3 +295,16 @@ def test_compiled_pack_lists_each_term_once_with_the_strongest_weight():
     by_text = {t.text: t for t in matcher.terms}
     assert by_text["寒武纪"].ticker == "688256.SH"
     assert by_text["大模型"].weight == pack("人工智能").keywords["大模型"]
+
+
+def test_an_item_kept_on_a_single_tie_goes_to_the_theme_that_claims_it_far_more(segmenter):
+    robots_news = analyzed(segmenter, "机器人ETF涨超5%，特斯拉人形机器人产线排产爬坡")
+    car_news = analyzed(segmenter, "特斯拉二季度交付量超预期 新能源汽车销量创新高")
+    items = [robots_news, car_news]
+    nev = select(items, pack("新能源车"))
+    assert nev[robots_news.key].kept and nev[robots_news.key].score < 3  # a single tie
+    settled = defer_to_other_themes(items, nev, [pack("机器人"), pack("人工智能")])
+    assert not settled[robots_news.key].kept
+    assert "belongs-to:robotics" in settled[robots_news.key].flags
+    assert settled[car_news.key] == nev[car_news.key]  # a strong tie stays
+    assert defer_to_other_themes(items, nev, []) == nev
