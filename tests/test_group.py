@@ -494,3 +494,11 @@ def test_one_deed_named_by_a_term_only_its_reports_use_is_one_story():
     assert frozenset({"cls:r3"}) in events  # another policy
     # Without a day around them nothing is known to be rare, and they stay apart.
     assert frozenset({"cls:r1"}) in partition(group(analyzed(*story)))
+
+
+def test_a_source_named_before_the_colon_is_not_the_subject():
+    one, other = analyzed(
+        news("cls", "g1", 0, "外媒：甲云厂商获得百亿元算力订单", "合同涵盖三年GPU租赁服务。"),
+        news("cls", "g2", 60, "外媒：乙机器人企业获得汽车工厂订单", "首批人形机器人下月交付。"),
+    )
+    assert len(group([one, other])) == 2

@@ -51,7 +51,9 @@ _SUBJECT = re.compile(r"^([^：:，,。\s]{2,14})[：:]")
 _PROPER_NAME = re.compile(r"(?<![A-Za-z])([A-Z][a-z]{3,}(?:\s?[A-Z][a-z]+)?)(?![A-Za-z])")
 _GENERIC_SUBJECTS = frozenset(
     {"公司", "企业", "多家公司", "上市公司", "机构", "政府", "美国", "中国", "官方", "消息", "报道"}
+    | {"外媒", "媒体", "台媒", "日媒", "韩媒", "美媒", "港媒", "知情人士", "消息人士", "分析师"}
 )
+"""Who speaks, not whom the news is about: "外媒：A获大单" and "外媒：B获大单" are two stories."""
 _PRODUCT = re.compile(
     r"(?<![A-Za-z0-9])"
     r"([A-Za-z]*(?:[a-z][A-Za-z]*\d*|\d[A-Za-z0-9]*)(?: \d+(?:\.\d+)?)?)"
