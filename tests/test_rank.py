@@ -268,6 +268,22 @@ def test_investor_q_and_a_is_marked_minor():
     assert r.parts["minor"] < 0
 
 
+def test_one_answer_inside_a_sectors_rally_does_not_make_the_rally_minor():
+    rally = [item(f"AI芯片板块走强 示例芯片{n}号涨超5%", hours=10 + n) for n in range(3)]
+    answer = item(
+        "示例芯片0号：AI芯片产品已小批量出货",
+        "示例芯片0号在互动平台表示，公司AI芯片产品已小批量出货。",
+        hours=14,
+    )
+    [mixed] = ranked([event(*rally, answer)])
+    assert mixed.parts["minor"] == 0
+    second = item(
+        "示例芯片1号：AI芯片已送样", "示例芯片1号在互动平台表示，AI芯片已送样。", hours=15
+    )
+    [mostly] = ranked([event(rally[0], answer, second)])
+    assert mostly.parts["minor"] < 0
+
+
 def test_parts_are_weighted_features_that_sum_to_the_score():
     [r] = ranked([event(item(STORY, STORY_BODY))])
     assert set(r.parts) == set(DEFAULT_WEIGHTS)

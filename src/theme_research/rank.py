@@ -145,7 +145,7 @@ def _score_event(
         "leaders": 1.0 if type_name in STATE_KINDS else leaders(headline, set(tickers), *leading),
         "recency": recency(event, window),
         "novelty": -staleness(event, prior),
-        "minor": -1.0 if any(_MINOR.search(a.title + a.body[:80]) for a in kept) else 0.0,
+        "minor": -1.0 if 2 * sum(map(is_minor, kept)) > len(kept) else 0.0,
         "cls_level": cls_level(event),
     }
     parts = {name: round(weights.get(name, 0.0) * value, 4) for name, value in features.items()}
@@ -161,6 +161,11 @@ def _score_event(
         matched=tuple(sorted({m for r in rels for m in r.matched})),
         kept_keys=tuple(a.key for a in kept),
     )
+
+
+def is_minor(item: Analyzed) -> bool:
+    """An answer on an investor platform or to an inquiry: a company talking, not acting."""
+    return bool(_MINOR.search(item.title + item.body[:80]))
 
 
 def leaders_of(pack: ThemePack) -> frozenset[str]:
