@@ -129,8 +129,12 @@ def rank_theme(
     """Select, then rank the day's events for one theme."""
     others = [p for p in day.packs if p.slug != pack.slug]
     relevance = defer_to_other_themes(day.items, select(day.items, pack), others)
+    # Novelty is checked only for the items of events this theme keeps: a tenth of the day.
     theme_items = [
-        a for e in day.events if any(relevance[k.key].kept for k in e.items) for a in e.items
+        item
+        for event in day.events
+        if any(relevance[a.key].kept for a in event.items)
+        for item in event.items
     ]
     ranked = rank(
         day.events,
