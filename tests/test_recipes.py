@@ -85,6 +85,25 @@ def test_the_workflow_runs_daily_at_0735_utc_and_commits_posts():
     assert "theme-research daily" in runs and "git push" in runs
 
 
+def test_the_pages_workflow_deploys_after_each_daily_run():
+    yaml = pytest.importorskip("yaml")
+    workflow = yaml.safe_load(read("pages-deploy.yml"))
+    daily = yaml.safe_load(read("daily.yml"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert triggers["workflow_run"]["workflows"] == [daily["name"]]
+    assert triggers["push"] == {"branches": ["main"]}
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    runs = "\n".join(step.get("run", "") for step in build["steps"])
+    assert re.search(r"theme-research publish --site \S+ --posts \S+", runs)
+    assert 'jekyll -v "~> 4.3"' in runs and "jekyll build" in runs
+    uses = [step.get("uses", "") for step in build["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert deploy["needs"] == "build"
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    assert "docs/examples/pages-deploy.yml" in (EXAMPLES.parent / "site.md").read_text("utf-8")
+
+
 @pytest.mark.parametrize(
     "name", ["crontab", "theme-research-daily.service", "theme-research-daily.timer", "daily.yml"]
 )
