@@ -479,17 +479,18 @@ def test_a_company_is_one_subject_under_any_of_its_names():
     assert len(group([brand, maker], names, same_as=same_as)) == 1
 
 
+def other_news(count: int) -> list[NewsItem]:
+    """A day's other news, which makes everyday words common and a story's own terms rare."""
+    return [news("ths", f"d{i}", 60 + i, f"示例{i}号项目公告", f"第{i}号。") for i in range(count)]
+
+
 def test_one_deed_named_by_a_term_only_its_reports_use_is_one_story():
     story = [
         news("cls", "r1", 0, "有关部门调整示例车辆车船税优惠政策", "有关部门发布公告。"),
         news("ths", "r2", 2, "明年起部分示例车辆恢复征收车船税 政策有何考量", "解读。"),
         news("cls", "r3", 5, "有关部门发布示例家电以旧换新补贴政策", "有关部门发布。"),
     ]
-    # A day's other news, which makes everyday words common and the story's own term rare.
-    day = [
-        news("ths", f"d{i}", 60 + i, f"示例公司{i}号项目公告", f"第{i}号公告。") for i in range(400)
-    ]
-    events = partition(group(analyzed(*story, *day)))
+    events = partition(group(analyzed(*story, *other_news(400))))
     assert frozenset({"cls:r1", "ths:r2"}) in events
     assert frozenset({"cls:r3"}) in events  # another policy
     # Without a day around them nothing is known to be rare, and they stay apart.
@@ -502,3 +503,14 @@ def test_a_source_named_before_the_colon_is_not_the_subject():
         news("cls", "g2", 60, "外媒：乙机器人企业获得汽车工厂订单", "首批人形机器人下月交付。"),
     )
     assert len(group([one, other])) == 2
+
+
+def test_a_deed_named_by_a_rare_term_joins_a_headline_that_names_its_investor_first():
+    story = [
+        news("cls", "q1", 0, "示例关节厂商泉芯博完成新一轮融资", "泉芯博宣布完成融资。"),
+        news("ths", "q2", 40, "甲资本、乙机器人等押注！泉芯博一年半七轮融资落地", "泉芯博获投。"),
+        news("cls", "q3", 90, "示例零部件提供商泉芯博完成A轮融资 甲资本领投", "甲资本领投。"),
+    ]
+    names = entity_names(packs()) | {"乙机器人"}  # a known name leads the second headline
+    events = partition(group(analyzed(*story, *other_news(900)), names))
+    assert frozenset({"cls:q1", "ths:q2", "cls:q3"}) in events

@@ -514,7 +514,11 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
     one_company = fa.subject and same_subject(fa.subject, fb.subject)
     if one_company and (fa.kinds & fb.kinds or fa.products & fb.products):
         return gap <= FACT_GAP  # one company, one kind of event or product, one day: one story
-    if fa.kinds & fb.kinds and len(fa.rare & fb.rare) >= 2 and subjects_agree:
+    if (
+        fa.kinds & fb.kinds
+        and len(fa.rare & fb.rare) >= 2
+        and (subjects_agree or _names_the_other(a, fb.subject) or _names_the_other(b, fa.subject))
+    ):
         return gap <= FACT_GAP  # one deed, named by a term only its reports use
     if not (fa.entities & fb.entities) or gap > FACT_GAP:
         return False
@@ -522,6 +526,13 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
     if fa.anchors & fb.anchors:
         return likeness >= FACT_TITLE_DICE
     return subjects_agree and likeness >= ENTITY_TITLE_DICE
+
+
+def _names_the_other(item: Analyzed, name: str) -> bool:
+    """Does the item's title name the other's subject (or its last three characters, as
+    "提供商泉智博" is named by "泉智博")?"""
+    title = item.title.lower()
+    return bool(name) and (name in title or (len(name) > 3 and name[-3:] in title))
 
 
 @dataclass(frozen=True)
