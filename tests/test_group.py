@@ -514,3 +514,26 @@ def test_a_deed_named_by_a_rare_term_joins_a_headline_that_names_its_investor_fi
     names = entity_names(packs()) | {"乙机器人"}  # a known name leads the second headline
     events = partition(group(analyzed(*story, *other_news(900)), names))
     assert frozenset({"cls:q1", "ths:q2", "cls:q3"}) in events
+
+
+def test_moves_in_two_markets_are_two_stories_however_alike_they_read():
+    a_shares, hong_kong = analyzed(
+        news("ths", "x1", 0, "人形机器人板块午后持续走强", "人形机器人板块午后持续走强。"),
+        news("ths", "x2", 150, "港股机器人板块尾盘持续走强", "港股机器人板块尾盘持续走强。"),
+    )
+    assert len(group([a_shares, hong_kong], entity_names(packs()), ROBOT_WORDS)) == 2
+
+
+def test_an_etf_note_giving_its_reasons_first_is_a_move_report():
+    items = analyzed(
+        news("cls", "e1", 0, "机器人板块走强", "走强。"),
+        news(
+            "eastmoney",
+            "e2",
+            30,
+            "人形机器人爆发：示例科技IPO在即，机器人ETF午后再度拉升，盘中逼近涨停",
+            "机器人ETF拉升。",
+        ),
+    )
+    merged = partition(merge_moves([Event((a,)) for a in items], robot_words))
+    assert merged == {frozenset({"cls:e1", "eastmoney:e2"})}

@@ -350,7 +350,10 @@ def _title_move(item: Analyzed, words: Sequence[str]) -> tuple[tuple[str, str], 
     回暖！" is a sector move, "近20家…半导体企业涨价！某ETF涨3%" a price rise.
     """
     clauses = _CLAUSE.split(_COLUMN.sub("", item.title, count=1))
-    clause = next((c for c in clauses if any(w.lower() in c.lower() for w in words)), "")
+    about = [c for c in clauses if any(w.lower() in c.lower() for w in words)]
+    if not about or _PRICE_CHANGE.search(about[0]):
+        return None
+    clause = next((c for c in about if move_market(c)), "")
     market = move_market(clause)
     if not market or _PRICE_CHANGE.search(clause):
         return None
@@ -507,6 +510,8 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
     if gap <= DUPLICATE_GAP and jaccard(fa.lead, fb.lead) >= LEAD_JACCARD:
         return True
     subjects_agree = not (fa.subject and fb.subject) or same_subject(fa.subject, fb.subject)
+    if fa.move and fb.move and fa.move != fb.move:
+        return False  # moves in two markets are two stories, however alike they read
     if gap <= UPDATE_GAP and subjects_agree and dice(fa.title, fb.title) >= TITLE_DICE:
         return True
     if fa.move and fa.move == fb.move and fa.topics & fb.topics and gap <= SESSION_GAP:
