@@ -537,3 +537,25 @@ def test_an_etf_note_giving_its_reasons_first_is_a_move_report():
     )
     merged = partition(merge_moves([Event((a,)) for a in items], robot_words))
     assert merged == {frozenset({"cls:e1", "eastmoney:e2"})}
+
+
+def test_a_clause_naming_no_market_is_in_the_market_the_title_names():
+    items = analyzed(
+        news("cls", "k1", 0, "韩国KOSPI指数跌超5%，SK海力士跌8%，三星电子下跌7%", "韩股下跌。"),
+        news("cls", "k2", 360, "韩国KOSPI指数下跌8% SK海力士股价进一步下挫至14%", "韩股下跌。"),
+    )
+    chip_words = lambda a: [w for w in ("SK海力士", "海力士") if w in a.title]  # noqa: E731
+    merged = partition(merge_moves([Event((a,)) for a in items], chip_words))
+    assert merged == {frozenset({"cls:k1", "cls:k2"})}
+
+
+def test_a_sessions_rise_and_its_pullback_are_two_stories():
+    rise, pullback = analyzed(
+        news("cls", "s1", 0, "机器人板块盘初走强 示例股份涨停", "机器人板块走强。"),
+        news("cls", "s2", 240, "机器人板块午后震荡下行 示例科技跌超9%", "机器人板块下行。"),
+    )
+    assert len(group([rise, pullback], entity_names(packs()), ROBOT_WORDS)) == 2
+
+
+def test_oversold_describes_where_a_rebound_starts():
+    assert move_direction("人形机器人板块超跌反弹 多股涨停", ["机器人"]) == "up"

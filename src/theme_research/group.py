@@ -82,6 +82,7 @@ _CLAUSE = re.compile(r"[，,！!；;？?]")
 _MOVE_KINDS = frozenset({"stock-move", "index-move"})
 _PRICE_CHANGE = re.compile(r"涨价|提价|降价|调价|价格")
 """A product's price moving is news of its own, not a market move."""
+_OVERSOLD = re.compile(r"超跌")
 _UP = re.compile(r"涨|走强|拉升|走高|飙升|反弹|回暖|活跃|新高|上扬|攀升")
 _DOWN = re.compile(r"跌|走弱|跳水|走低|下挫|回落|调整|重挫|新低|低开|承压|杀跌")
 UPDATE_GAP = timedelta(hours=10)
@@ -129,6 +130,8 @@ class _Features:
     """The kinds of event the headline reports (see :mod:`theme_research.classify`)."""
     move: str
     """The market whose price move the title reports ("A", "US", "HK"), or ""."""
+    direction: str
+    """Which way that move went ("up", "down"), or "" when the title does not say."""
     topics: frozenset[str]
     products: frozenset[str]
     """Named products in the title ("Fable 5", "Optimus", "U1"), the subject left out."""
@@ -226,6 +229,7 @@ def _features(
         kinds=headline_kinds(item) & DEED_KINDS,
         move=move,
         topics=frozenset(n for _, n in in_title) if move else frozenset(),
+        direction=move_direction(item.title, [n for _, n in in_title]) if move else "",
         products=products_in(item.title) - {subject_name},
     )
 
@@ -354,7 +358,11 @@ def _title_move(item: Analyzed, words: Sequence[str]) -> tuple[tuple[str, str], 
     if not about or _PRICE_CHANGE.search(about[0]):
         return None
     clause = next((c for c in about if move_market(c)), "")
+    # A clause that names no market is in the market the title names ("韩国KOSPI指数跌超5%，
+    # SK海力士跌8%" is a Korean move throughout).
     market = move_market(clause)
+    if market == "A":
+        market = named_market(item.title) or market
     if not market or _PRICE_CHANGE.search(clause):
         return None
     sector = bool(_SECTOR.search(clause))
@@ -366,7 +374,9 @@ def _title_move(item: Analyzed, words: Sequence[str]) -> tuple[tuple[str, str], 
 
 def move_direction(title: str, words: Iterable[str]) -> str:
     """Whether a title reports a move "up" or "down" (or "" for neither): the first move
-    word after the first of ``words`` in it, or else the first in the whole title."""
+    word after the first of ``words`` in it, or else the first in the whole title.
+    "超跌" (oversold) describes where a move starts, not the move: "超跌反弹" is up."""
+    title = _OVERSOLD.sub("", title)
     lowered = title.lower()
     found = [lowered.find(w.lower()) for w in words]
     start = min((i for i in found if i >= 0), default=0)
@@ -389,10 +399,12 @@ def move_market(title: str) -> str:
     or "" for none."""
     if not _MOVE.search(title):
         return ""
-    for market, pattern in _MARKETS:
-        if pattern.search(title):
-            return market
-    return "A"
+    return named_market(title) or "A"
+
+
+def named_market(text: str) -> str:
+    """The market a text names ("韩国KOSPI…" → "KR"), or "" when it names none."""
+    return next((market for market, pattern in _MARKETS if pattern.search(text)), "")
 
 
 def is_anchor(number: str) -> bool:
@@ -515,7 +527,7 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
     if gap <= UPDATE_GAP and subjects_agree and dice(fa.title, fb.title) >= TITLE_DICE:
         return True
     if fa.move and fa.move == fb.move and fa.topics & fb.topics and gap <= SESSION_GAP:
-        return True
+        return not (fa.direction and fb.direction and fa.direction != fb.direction)
     one_company = fa.subject and same_subject(fa.subject, fb.subject)
     if one_company and (fa.kinds & fb.kinds or fa.products & fb.products):
         return gap <= FACT_GAP  # one company, one kind of event or product, one day: one story
