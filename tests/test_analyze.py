@@ -184,3 +184,13 @@ def test_an_unwritable_cache_only_costs_time(tmp_path):
     blocked.write_text("a file where the cache directory would go")
     segmenter = Segmenter(["示例新词甲乙"], cache_dir=blocked / "cache")
     assert "示例新词甲乙" in segmenter.tokens("示例新词甲乙发布")
+
+
+def test_a_cache_write_that_fails_midway_leaves_no_partial_file(tmp_path, monkeypatch):
+    def disk_full(*args, **kwargs):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr("theme_research.analyze.pickle.dump", disk_full)
+    segmenter = Segmenter(["示例新词甲乙"], cache_dir=tmp_path)
+    assert "示例新词甲乙" in segmenter.tokens("示例新词甲乙发布")
+    assert list(tmp_path.iterdir()) == []

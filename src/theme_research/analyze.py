@@ -126,6 +126,7 @@ def _dictionary_key(words: list[str]) -> str:
 
 def _save_dictionary(tokenizer: jieba.Tokenizer, path: Path) -> None:
     """Write the cache atomically; a cache that cannot be written is only slower."""
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -134,6 +135,8 @@ def _save_dictionary(tokenizer: jieba.Tokenizer, path: Path) -> None:
         os.replace(temporary, path)
     except OSError as error:
         logging.getLogger(__name__).debug("dictionary cache not written: %s", error)
+        if temporary:  # a half-written file would only fill the directory
+            Path(temporary).unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=4)
