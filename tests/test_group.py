@@ -17,6 +17,7 @@ from theme_research.group import (
     Event,
     NameIndex,
     _lsh_pairs,
+    figures_in,
     group,
     merge_moves,
     move_direction,
@@ -454,6 +455,25 @@ def test_products_are_named_latin_words_with_a_small_letter_or_a_digit_or_quoted
     }
     assert products_in("示例公司“超能U1”订单破万") == {"超能u1", "u1"}
     assert products_in("AI芯片与GPU需求旺盛") == set()
+    assert products_in("示例公司：6月30日回购2500万股") == set()  # figures are not products
+
+
+def test_a_titles_figures_leave_out_its_dates_and_years():
+    assert figures_in("示例公司：2026年6月30日拟以2500万元至5000万元回购") == {"2500", "5000"}
+    assert figures_in("示例公司：持股降至37.16% 增资20亿元") == {"37.16", "20"}
+    assert figures_in("示例公司：第3季度营收增长") == set()
+
+
+def test_one_companys_reports_of_one_figure_in_a_day_are_one_story():
+    plan, restated, other = analyzed(
+        news("cls", "f1", 0, "示例医药：子公司增资扩股引进投资方 公司持股降至90.35%", "增资。"),
+        news("ths", "f2", 40, "示例医药：放弃优先认购权，持股比例为90.35%", "放弃。"),
+        news("cls", "f3", 60, "示例医药：2026年6月30日召开股东大会", "股东大会。"),
+    )
+    assert partition(events_of([plan, restated, other])) == {
+        frozenset({"cls:f1", "ths:f2"}),
+        frozenset({"cls:f3"}),
+    }
 
 
 def test_one_companys_news_about_one_product_in_a_day_is_one_story():

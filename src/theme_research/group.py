@@ -59,6 +59,9 @@ _PRODUCT = re.compile(
     r"([A-Za-z]*(?:[a-z][A-Za-z]*\d*|\d[A-Za-z0-9]*)(?: \d+(?:\.\d+)?)?)"
     r"(?![A-Za-z0-9])"
 )
+_NUMBER = re.compile(r"[\d .]+")
+_DATE = re.compile(r"\d{1,4}\s*[年月日号]|\d{1,2}[/-]\d{1,2}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _QUOTED = re.compile(r"[“「《]([^”」》]{2,12})[”」》]")
 _DOER = re.compile(r"^[^，,。：:\s]{0,20}?([\u4e00-\u9fff]{2,6})(?:完成|获得|宣布|签署|拟|将)")
 _MOVE = re.compile(r"涨|跌|走强|走弱|拉升|跳水|走高|走低|下挫|飙升|反弹|回落|回暖|异动|活跃")
@@ -135,6 +138,8 @@ class _Features:
     topics: frozenset[str]
     products: frozenset[str]
     """Named products in the title ("Fable 5", "Optimus", "U1"), the subject left out."""
+    figures: frozenset[str]
+    """The title's figures that tell a fact ("2500", "37.16", "20"), not its dates or years."""
     rare: frozenset[str] = frozenset()
     """Chinese title bigrams few titles of the window share ("车船", "智博"): a name or a
     term of this story that no list knows (set by :func:`group`)."""
@@ -231,6 +236,7 @@ def _features(
         topics=frozenset(n for _, n in in_title) if move else frozenset(),
         direction=move_direction(item.title, [n for _, n in in_title]) if move else "",
         products=products_in(item.title) - {subject_name},
+        figures=figures_in(item.title),
     )
 
 
@@ -289,7 +295,16 @@ def products_in(title: str) -> frozenset[str]:
     ("Fable 5", "Optimus", "U1"; not acronyms such as "AI" or "GPU") and quoted names."""
     names = {m.group(1).lower() for m in _PRODUCT.finditer(title)}
     names |= {m.group(1).lower() for m in _QUOTED.finditer(title)}
-    return frozenset(n for n in names if len(n) >= 2)
+    return frozenset(n for n in names if len(n) >= 2 and not _NUMBER.fullmatch(n))
+
+
+def figures_in(title: str) -> frozenset[str]:
+    """The figures of a title that tell its facts: "20" of "20亿元", "37.16" of "37.16%";
+    not a year ("2026年"), a date ("6月30日") or a single digit."""
+    text = _DATE.sub(" ", title)
+    return frozenset(
+        n for n in numbers_in(text) if (len(n) >= 2 or "." in n) and not _YEAR.fullmatch(n)
+    )
 
 
 def merge_moves(
@@ -431,7 +446,7 @@ def _term_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
 def _deed_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
     """Items about the same company reporting the same kind of event or the same product."""
     return _bucket_pairs(
-        ((f.subject[-2:], tag) for tag in f.kinds | f.products) if f.subject else ()
+        ((f.subject[-2:], tag) for tag in f.kinds | f.products | f.figures) if f.subject else ()
         for f in features
     )
 
@@ -529,7 +544,9 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
     if fa.move and fa.move == fb.move and fa.topics & fb.topics and gap <= SESSION_GAP:
         return not (fa.direction and fb.direction and fa.direction != fb.direction)
     one_company = fa.subject and same_subject(fa.subject, fb.subject)
-    if one_company and (fa.kinds & fb.kinds or fa.products & fb.products):
+    if one_company and (
+        fa.kinds & fb.kinds or fa.products & fb.products or fa.figures & fb.figures
+    ):
         return gap <= FACT_GAP  # one company, one kind of event or product, one day: one story
     if (
         fa.kinds & fb.kinds
