@@ -499,6 +499,42 @@ def test_a_company_is_one_subject_under_any_of_its_names():
     assert len(group([brand, maker], names, same_as=same_as)) == 1
 
 
+def test_a_model_one_title_names_and_the_others_lead_names_is_one_story():
+    orders, price, other = analyzed(
+        news("eastmoney", "m1", 0, "示例机器人“小灵U1”订单破万", "示例机器人U1订单已破万台。"),
+        news(
+            "eastmoney",
+            "m2",
+            160,
+            "示例机器人全尺寸人形机器人售价公布",
+            "示例机器人U1 Pro售价16.98万元。",
+        ),
+        news("eastmoney", "m3", 200, "示例机器人与某车企签署合作协议", "示例机器人签约。"),
+    )
+    names = entity_names(packs()) | {"示例机器人"}
+    assert partition(group([orders, price, other], names)) == {
+        frozenset({"eastmoney:m1", "eastmoney:m2"}),
+        frozenset({"eastmoney:m3"}),
+    }
+
+
+def test_one_product_told_by_two_speakers_that_name_each_other_is_one_story():
+    chief, maker, unrelated = analyzed(
+        news("cls", "s1", 0, "张总：Nova X5内测效果已超预期", "示例智能CEO张总称Nova X5内测顺利。"),
+        news("ths", "s2", 30, "示例智能宣布Nova X5开启内部测试", "张总宣布示例智能Nova X5内测。"),
+        news("ths", "s3", 60, "示例智能：与某云厂商签署算力协议", "示例智能签署协议。"),
+    )
+    names = entity_names(packs()) | {"示例智能"}
+    assert partition(group([chief, maker, unrelated], names)) == {
+        frozenset({"cls:s1", "ths:s2"}),
+        frozenset({"ths:s3"}),
+    }
+    lone_speaker = analyzed(
+        news("cls", "s4", 0, "张总：Nova X5内测效果已超预期", "张总称内测顺利。"),
+    )[0]
+    assert len(group([lone_speaker, maker], names)) == 2  # s4 never names 示例智能
+
+
 def other_news(count: int) -> list[NewsItem]:
     """A day's other news, which makes everyday words common and a story's own terms rare."""
     return [news("ths", f"d{i}", 60 + i, f"示例{i}号项目公告", f"第{i}号。") for i in range(count)]

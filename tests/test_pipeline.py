@@ -9,7 +9,14 @@ import pytest
 
 from tests.conftest import corpus_or_skip
 from theme_research.importer import import_paths
-from theme_research.pipeline import DayAnalysis, analyze_window, rank_theme, window_for
+from theme_research.pipeline import (
+    DayAnalysis,
+    analyze_window,
+    canonical_names,
+    entity_names,
+    rank_theme,
+    window_for,
+)
 from theme_research.rank import ThemeRanking
 from theme_research.store import NewsStore
 from theme_research.themes import ThemePack, builtin_pack_paths, get_pack, load_pack
@@ -104,3 +111,11 @@ def test_a_cross_feed_ai_story_is_one_event(rankings):
 def test_a_cross_feed_semiconductor_story_is_one_event(rankings):
     # The Philadelphia semiconductor index's move, flashed by several feeds.
     assert cross_feed_events(rankings["半导体"], "费城半导体")
+
+
+def test_every_other_name_of_a_company_stands_for_it_in_grouping():
+    robotics = load_pack(next(p for p in builtin_pack_paths() if p.stem == "robotics"))
+    same_as = canonical_names([robotics])
+    assert same_as["tesla"] == "特斯拉"  # an alias
+    assert same_as["optimus"] == "特斯拉"  # a product
+    assert {"optimus", "擎天柱"} <= entity_names([robotics])

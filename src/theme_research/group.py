@@ -62,6 +62,7 @@ _PRODUCT = re.compile(
 _NUMBER = re.compile(r"[\d .]+")
 _DATE = re.compile(r"\d{1,4}\s*[年月日号]|\d{1,2}[/-]\d{1,2}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_MODEL = re.compile(r"[a-z]\d|\d[a-z]")
 _QUOTED = re.compile(r"[“「《]([^”」》]{2,12})[”」》]")
 _DOER = re.compile(r"^[^，,。：:\s]{0,20}?([\u4e00-\u9fff]{2,6})(?:完成|获得|宣布|签署|拟|将)")
 _MOVE = re.compile(r"涨|跌|走强|走弱|拉升|跳水|走高|走低|下挫|飙升|反弹|回落|回暖|异动|活跃")
@@ -138,6 +139,8 @@ class _Features:
     topics: frozenset[str]
     products: frozenset[str]
     """Named products in the title ("Fable 5", "Optimus", "U1"), the subject left out."""
+    lead_products: frozenset[str]
+    """Named products in the lead (the title and the start of the body)."""
     figures: frozenset[str]
     """The title's figures that tell a fact ("2500", "37.16", "20"), not its dates or years."""
     rare: frozenset[str] = frozenset()
@@ -236,6 +239,7 @@ def _features(
         topics=frozenset(n for _, n in in_title) if move else frozenset(),
         direction=move_direction(item.title, [n for _, n in in_title]) if move else "",
         products=products_in(item.title) - {subject_name},
+        lead_products=products_in(item.lead) - {subject_name},
         figures=figures_in(item.title),
     )
 
@@ -434,7 +438,7 @@ def _candidate_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
     for attribute, threshold in (("lead", LEAD_JACCARD * 0.8), ("title", TITLE_DICE * 0.6)):
         sets = [getattr(f, attribute) for f in features]
         pairs |= _lsh_pairs(sets, threshold)
-    rules = (_fact_pairs, _move_pairs, _deed_pairs, _term_pairs)
+    rules = (_fact_pairs, _move_pairs, _deed_pairs, _term_pairs, _product_pairs)
     return pairs.union(*(rule(features) for rule in rules))
 
 
@@ -449,6 +453,12 @@ def _deed_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
         ((f.subject[-2:], tag) for tag in f.kinds | f.products | f.figures) if f.subject else ()
         for f in features
     )
+
+
+def _product_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
+    """Items whose leads name one product (a product few items name)."""
+    keys = (((p, "") for p in f.lead_products) for f in features)
+    return _bucket_pairs(keys, largest=lambda _: 40)
 
 
 def _move_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
@@ -543,11 +553,11 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
         return True
     if fa.move and fa.move == fb.move and fa.topics & fb.topics and gap <= SESSION_GAP:
         return not (fa.direction and fb.direction and fa.direction != fb.direction)
-    one_company = fa.subject and same_subject(fa.subject, fb.subject)
-    if one_company and (
-        fa.kinds & fb.kinds or fa.products & fb.products or fa.figures & fb.figures
-    ):
+    one_company = fa.subject and (same_subject(fa.subject, fb.subject))
+    if one_company and (fa.kinds & fb.kinds or _one_product(fa, fb) or fa.figures & fb.figures):
         return gap <= FACT_GAP  # one company, one kind of event or product, one day: one story
+    if fa.products & fb.products and _name_each_other(a, b, fa, fb):
+        return gap <= FACT_GAP  # one product, told by its maker and by its maker's chief
     if (
         fa.kinds & fb.kinds
         and len(fa.rare & fb.rare) >= 2
@@ -560,6 +570,24 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
     if fa.anchors & fb.anchors:
         return likeness >= FACT_TITLE_DICE
     return subjects_agree and likeness >= ENTITY_TITLE_DICE
+
+
+def _one_product(fa: _Features, fb: _Features) -> bool:
+    """Do both name one product: in their titles, or a model ("U1", "GB300") in one title
+    and the other's lead?"""
+    if fa.products & fb.products:
+        return True
+    return any(
+        _MODEL.search(p) for p in fa.products & fb.lead_products | fb.products & fa.lead_products
+    )
+
+
+def _name_each_other(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
+    """Does each lead name the other's subject ("马斯克：Optimus…" whose body says
+    "特斯拉CEO马斯克", and "特斯拉…Optimus产线" whose body names 马斯克)?"""
+    return bool(fa.subject and fb.subject) and (
+        fa.subject in b.lead.lower() and fb.subject in a.lead.lower()
+    )
 
 
 def _names_the_other(item: Analyzed, name: str) -> bool:

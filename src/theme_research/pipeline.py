@@ -49,21 +49,23 @@ def short_terms(packs: Iterable[ThemePack]) -> tuple[str, ...]:
 
 
 def entity_names(packs: Iterable[ThemePack]) -> frozenset[str]:
-    """Every security name and alias and every leader of every pack (lower-cased)."""
-    names = {n for pack in packs for s in pack.all_securities() for n in s.names}
+    """Every security name, alias and product and every leader of every pack
+    (lower-cased)."""
+    names = {n for pack in packs for s in pack.all_securities() for n in (*s.names, *s.products)}
     names |= {n for pack in packs for n in pack.leaders}
     return frozenset(n.lower() for n in names if len(n) >= 2)
 
 
 def canonical_names(packs: Iterable[ThemePack]) -> dict[str, str]:
-    """Each security alias (lower-cased) and the name it stands for: "美光" → "美光科技",
-    "问界" → "赛力斯". Grouping then sees one company under every name."""
+    """Each security alias and product (lower-cased) and the name it stands for: "美光" →
+    "美光科技", "问界" → "赛力斯", "Optimus" → "特斯拉". Grouping then sees one company
+    under every name."""
     return {
-        alias.lower(): s.name.lower()
+        other.lower(): s.name.lower()
         for pack in packs
         for s in pack.all_securities()
-        for alias in s.aliases
-        if len(alias) >= 2
+        for other in (*s.aliases, *s.products)
+        if len(other) >= 2
     }
 
 

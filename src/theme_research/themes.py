@@ -70,6 +70,10 @@ class Security(_Model):
     exchange: Exchange
     name: Text
     aliases: tuple[Text, ...] = ()
+    products: tuple[Text, ...] = ()
+    """Brands and products that stand for the company when reports are grouped ("Optimus"
+    for 特斯拉): "马斯克：Optimus…" is news of 特斯拉. Unlike an alias, a product named is
+    not the security named."""
     core: bool = False
     weak: bool = False
     """Its name alone is only a passing tie (a carmaker in the robot pack): like a weak
