@@ -615,3 +615,16 @@ def test_a_sessions_rise_and_its_pullback_are_two_stories():
 
 def test_oversold_describes_where_a_rebound_starts():
     assert move_direction("人形机器人板块超跌反弹 多股涨停", ["机器人"]) == "up"
+
+
+def test_back_above_a_level_is_a_rise():
+    assert move_market("示例矿复产落地 碳酸锂重回16万元上方") == "A"
+    assert move_direction("示例矿复产落地 碳酸锂重回16万元上方", ["碳酸锂"]) == "up"
+    wrap, back = analyzed(
+        news("ths", "b1", 0, "期货收评：示例矿复产落地，碳酸锂涨超8%！", "碳酸锂涨超8%。"),
+        news("cls", "b2", 180, "示例矿复产落地 碳酸锂重回16万元上方", "碳酸锂重回16万元。"),
+    )
+    rally = analyzed(news("cls", "b3", 10, "锂电池板块走强 示例锂业涨停", "锂电池板块走强。"))[0]
+    events = [Event((wrap, back)), Event((rally,))]
+    merged = partition(merge_moves(events, lambda a: ["碳酸锂", "锂电池"]))
+    assert merged == {frozenset({"ths:b1", "cls:b2", "cls:b3"})}

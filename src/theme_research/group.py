@@ -65,7 +65,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _MODEL = re.compile(r"[a-z]\d|\d[a-z]")
 _QUOTED = re.compile(r"[“「《]([^”」》]{2,12})[”」》]")
 _DOER = re.compile(r"^[^，,。：:\s]{0,20}?([\u4e00-\u9fff]{2,6})(?:完成|获得|宣布|签署|拟|将)")
-_MOVE = re.compile(r"涨|跌|走强|走弱|拉升|跳水|走高|走低|下挫|飙升|反弹|回落|回暖|异动|活跃")
+_MOVE = re.compile(r"涨|跌|重回|走强|走弱|拉升|跳水|走高|走低|下挫|飙升|反弹|回落|回暖|异动|活跃")
 _US = re.compile(r"美股|纳指|纳斯达克|道指|标普|费城|盘前|夜盘")
 _HK = re.compile(r"港股|恒生|恒指|港交所")
 _MARKETS = (
@@ -87,7 +87,7 @@ _MOVE_KINDS = frozenset({"stock-move", "index-move"})
 _PRICE_CHANGE = re.compile(r"涨价|提价|降价|调价|价格")
 """A product's price moving is news of its own, not a market move."""
 _OVERSOLD = re.compile(r"超跌")
-_UP = re.compile(r"涨|走强|拉升|走高|飙升|反弹|回暖|活跃|新高|上扬|攀升")
+_UP = re.compile(r"涨|重回|走强|拉升|走高|飙升|反弹|回暖|活跃|新高|上扬|攀升")
 _DOWN = re.compile(r"跌|走弱|跳水|走低|下挫|回落|调整|重挫|新低|低开|承压|杀跌")
 UPDATE_GAP = timedelta(hours=10)
 RARE_SHARE = 0.005
