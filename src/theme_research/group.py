@@ -55,7 +55,7 @@ _GENERIC_SUBJECTS = frozenset(
 )
 """Who speaks, not whom the news is about: "外媒：A获大单" and "外媒：B获大单" are two stories."""
 _PRODUCT = re.compile(
-    r"(?<![A-Za-z0-9])"
+    r"(?<![A-Za-z0-9])(?=[A-Za-z0-9])"  # the lookahead makes the scan of CJK text quick
     r"([A-Za-z]*(?:[a-z][A-Za-z]*\d*|\d[A-Za-z0-9]*)(?: \d+(?:\.\d+)?)?)"
     r"(?![A-Za-z0-9])"
 )
