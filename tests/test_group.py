@@ -628,3 +628,28 @@ def test_back_above_a_level_is_a_rise():
     events = [Event((wrap, back)), Event((rally,))]
     merged = partition(merge_moves(events, lambda a: ["碳酸锂", "锂电池"]))
     assert merged == {frozenset({"ths:b1", "cls:b2", "cls:b3"})}
+
+
+def test_a_session_wrap_whose_title_tells_no_move_joins_by_its_opening_sentence():
+    rally, wrap, launch = analyzed(
+        news("cls", "o1", 0, "人形机器人概念走强 示例股份涨停", "人形机器人概念走强。"),
+        news(
+            "eastmoney",
+            "o2",
+            300,
+            "盘中大涨50%！万亿赛道暴力拉升！发生了什么？",
+            "7月3日，人形机器人概念股暴力拉升，示例智能等涨停，港股示例谐波一度涨超50%。",
+        ),
+        news(
+            "cls",
+            "o3",
+            320,
+            "示例机器人发布新一代人形机器人",
+            "示例机器人今日发布新品。人形机器人概念走强。",
+        ),
+    )
+    events = [Event((a,)) for a in (rally, wrap, launch)]
+    merged = partition(merge_moves(events, lambda a: ["人形机器人"]))
+    # The wrap's move is an A-share one: the Hong Kong stock comes after its clause. A
+    # launch whose opening sentence reports no move stays its own story.
+    assert merged == {frozenset({"cls:o1", "eastmoney:o2"}), frozenset({"cls:o3"})}

@@ -81,6 +81,7 @@ _SECTOR = re.compile(r"板块|概念|指数|ETF|产业链|赛道|[A-Za-z]股|[^�
 """A move of many stocks (a sector, an index, a fund), not of one company."""
 _COLUMN = re.compile(r"^[^：:，,]{1,5}[：:]")
 """A column's label before the news ("午评：", "ETF收评：")."""
+_SENTENCE = re.compile(r"[。！!？?\n]")
 _CLAUSE = re.compile(r"[，,！!；;？?]")
 """A title's first clause says what it is about: "…涨价！某ETF涨3%" is news, not a move."""
 _MOVE_KINDS = frozenset({"stock-move", "index-move"})
@@ -352,10 +353,12 @@ def _theme_move(
     voters = 0
     for item in event.items:
         words = [w for w in theme_words(item) if w.lower() in item.title.lower()]
-        if not words:
+        move = _title_move(item, item.title, words) if words else None
+        if move is None:
+            move = _opening_move(item, theme_words(item))
+        if not (words or move):
             continue
         voters += 1
-        move = _title_move(item, words)
         if move:
             key, sector = move
             count, any_sector = votes.get(key, (0, False))
@@ -366,22 +369,35 @@ def _theme_move(
     return (key, sector) if 2 * count > voters else None
 
 
-def _title_move(item: Analyzed, words: Sequence[str]) -> tuple[tuple[str, str], bool] | None:
+def _opening_move(
+    item: Analyzed, theme_words: Iterable[str]
+) -> tuple[tuple[str, str], bool] | None:
+    """The sector move the body's first sentence reports, for a session wrap whose title
+    tells none ("盘中大涨50%！万亿赛道暴力拉升！" opening "人形机器人概念股暴力拉升")."""
+    opening = _SENTENCE.split(item.body, maxsplit=1)[0]
+    words = [w for w in theme_words if w.lower() in opening.lower()]
+    move = _title_move(item, opening, words) if words else None
+    return move if move and move[1] else None
+
+
+def _title_move(
+    item: Analyzed, title: str, words: Sequence[str]
+) -> tuple[tuple[str, str], bool] | None:
     """The move the title's clause about the theme reports: ((market, direction), sector).
 
     That clause, not the first, says what the title is about: "量产信号…共振，机器人板块
     回暖！" is a sector move, "近20家…半导体企业涨价！某ETF涨3%" a price rise.
     """
-    clauses = _CLAUSE.split(_COLUMN.sub("", item.title, count=1))
+    clauses = _CLAUSE.split(_COLUMN.sub("", title, count=1))
     about = [c for c in clauses if any(w.lower() in c.lower() for w in words)]
     if not about or _PRICE_CHANGE.search(about[0]):
         return None
     clause = next((c for c in about if move_market(c)), "")
-    # A clause that names no market is in the market the title names ("韩国KOSPI指数跌超5%，
+    # A clause that names no market is in the market named before it ("韩国KOSPI指数跌超5%，
     # SK海力士跌8%" is a Korean move throughout).
     market = move_market(clause)
     if market == "A":
-        market = named_market(item.title) or market
+        market = named_market(title[: title.find(clause) + len(clause)]) or market
     if not market or _PRICE_CHANGE.search(clause):
         return None
     sector = bool(_SECTOR.search(clause))
