@@ -653,3 +653,31 @@ def test_a_session_wrap_whose_title_tells_no_move_joins_by_its_opening_sentence(
     # The wrap's move is an A-share one: the Hong Kong stock comes after its clause. A
     # launch whose opening sentence reports no move stays its own story.
     assert merged == {frozenset({"cls:o1", "eastmoney:o2"}), frozenset({"cls:o3"})}
+
+
+def test_a_teaser_headline_joins_its_companys_report_of_one_model():
+    teaser, report, other = analyzed(
+        news(
+            "eastmoney",
+            "t1",
+            0,
+            "“小灵伴侣”订单破1万台 公司CEO回应：量产难度较高",
+            "在示例机器人年度发布会上，公司发布了人形机器人X1系列。",
+        ),
+        news(
+            "eastmoney", "t2", 30, "示例机器人仿生机器人引热议", "示例机器人X1发布，售价11.98万元。"
+        ),
+        news(
+            "eastmoney",
+            "t3",
+            40,
+            "“某某伴侣”销量大增 公司回应",
+            "示例机器人旗下产品销量大增，公司称将扩产。",
+        ),
+    )
+    names = entity_names(packs()) | {"示例机器人"}
+    # The third names the company in its lead but no model the report names.
+    assert partition(group([teaser, report, other], names)) == {
+        frozenset({"eastmoney:t1", "eastmoney:t2"}),
+        frozenset({"eastmoney:t3"}),
+    }

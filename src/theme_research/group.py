@@ -143,6 +143,9 @@ class _Features:
     lead_products: frozenset[str]
     """Named products in the lead (the title and the start of the body)."""
     figures: frozenset[str]
+    teased: str = ""
+    """For a title that names no one ("“机器人伴侣”订单破1万台"), the first company its lead
+    names: whom the teaser is about."""
     """The title's figures that tell a fact ("2500", "37.16", "20"), not its dates or years."""
     rare: frozenset[str] = frozenset()
     """Chinese title bigrams few titles of the window share ("车船", "智博"): a name or a
@@ -228,6 +231,8 @@ def _features(
     move = move_market(item.title)
     found = subject(item.title, found=[(i, n) for i, n in in_title if n in names])
     subject_name = same_as.get(found, found)
+    in_body = [(i, n) for i, n in in_lead if n in names] if not found else []
+    teased = min(in_body)[1] if in_body else ""
     return _Features(
         lead=frozenset(shingles(item.lead)),
         title=frozenset(shingles(mask_numbers(item.title))),
@@ -242,6 +247,7 @@ def _features(
         products=products_in(item.title) - {subject_name},
         lead_products=products_in(item.lead) - {subject_name},
         figures=figures_in(item.title),
+        teased=same_as.get(teased, teased),
     )
 
 
@@ -572,6 +578,8 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
     one_company = fa.subject and (same_subject(fa.subject, fb.subject))
     if one_company and (fa.kinds & fb.kinds or _one_product(fa, fb) or fa.figures & fb.figures):
         return gap <= FACT_GAP  # one company, one kind of event or product, one day: one story
+    if _teaser_of(fa, fb) or _teaser_of(fb, fa):
+        return gap <= FACT_GAP  # a teaser headline and its company's report of one model
     if fa.products & fb.products and _name_each_other(a, b, fa, fb):
         return gap <= FACT_GAP  # one product, told by its maker and by its maker's chief
     if (
@@ -596,6 +604,13 @@ def _one_product(fa: _Features, fb: _Features) -> bool:
     return any(
         _MODEL.search(p) for p in fa.products & fb.lead_products | fb.products & fa.lead_products
     )
+
+
+def _teaser_of(teaser: _Features, report: _Features) -> bool:
+    """Is ``teaser`` a title naming no one whose lead names the report's company and a
+    model ("U1") the report's lead names too?"""
+    models = {p for p in teaser.lead_products & report.lead_products if _MODEL.search(p)}
+    return bool(teaser.teased) and same_subject(teaser.teased, report.subject) and bool(models)
 
 
 def _name_each_other(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
