@@ -143,10 +143,10 @@ class _Features:
     lead_products: frozenset[str]
     """Named products in the lead (the title and the start of the body)."""
     figures: frozenset[str]
+    """The title's figures that tell a fact ("2500", "37.16", "20"), not its dates or years."""
     teased: str = ""
     """For a title that names no one ("“机器人伴侣”订单破1万台"), the first company its lead
     names: whom the teaser is about."""
-    """The title's figures that tell a fact ("2500", "37.16", "20"), not its dates or years."""
     rare: frozenset[str] = frozenset()
     """Chinese title bigrams few titles of the window share ("车船", "智博"): a name or a
     term of this story that no list knows (set by :func:`group`)."""
@@ -470,7 +470,7 @@ def _term_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
 
 
 def _deed_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
-    """Items about the same company reporting the same kind of event or the same product."""
+    """Items about the same company reporting the same kind of event, product or figure."""
     return _bucket_pairs(
         ((f.subject[-2:], tag) for tag in f.kinds | f.products | f.figures) if f.subject else ()
         for f in features
@@ -575,13 +575,13 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
         return True
     if fa.move and fa.move == fb.move and fa.topics & fb.topics and gap <= SESSION_GAP:
         return not (fa.direction and fb.direction and fa.direction != fb.direction)
-    one_company = fa.subject and (same_subject(fa.subject, fb.subject))
+    one_company = fa.subject and same_subject(fa.subject, fb.subject)
     if one_company and (fa.kinds & fb.kinds or _one_product(fa, fb) or fa.figures & fb.figures):
-        return gap <= FACT_GAP  # one company, one kind of event or product, one day: one story
+        return gap <= FACT_GAP  # one company, one kind of event, product or figure, one day
     if _teaser_of(fa, fb) or _teaser_of(fb, fa):
         return gap <= FACT_GAP  # a teaser headline and its company's report of one model
     if fa.products & fb.products and _name_each_other(a, b, fa, fb):
-        return gap <= FACT_GAP  # one product, told by its maker and by its maker's chief
+        return gap <= FACT_GAP  # one product, told by its maker and by its chief
     if (
         fa.kinds & fb.kinds
         and len(fa.rare & fb.rare) >= 2
@@ -614,8 +614,8 @@ def _teaser_of(teaser: _Features, report: _Features) -> bool:
 
 
 def _name_each_other(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
-    """Does each lead name the other's subject ("马斯克：Optimus…" whose body says
-    "特斯拉CEO马斯克", and "特斯拉…Optimus产线" whose body names 马斯克)?"""
+    """Does each lead name the other's subject ("马斯克：Grok 4.5内测…" and "马斯克宣布Grok
+    4.5开启SpaceX与特斯拉内部私测", whose subject is 特斯拉 and whose title names 马斯克)?"""
     return bool(fa.subject and fb.subject) and (
         fa.subject in b.lead.lower() and fb.subject in a.lead.lower()
     )
