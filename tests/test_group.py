@@ -445,6 +445,9 @@ def test_markets_are_told_apart_by_name():
     assert move_market("港股芯片股走低") == "HK"
     assert move_market("半导体板块走强") == "A"
     assert move_market("示例公司发布新品") == ""
+    assert move_market("示例半导体企业开启新一轮扩产 板块有望持续走强") == ""  # a forecast
+    assert move_market("机构：板块或将迎来反弹") == ""
+    assert move_market("板块有望持续走强 示例股份涨停") == "A"  # the stock's move is one
 
 
 def test_products_are_named_latin_words_with_a_small_letter_or_a_digit_or_quoted():

@@ -87,6 +87,8 @@ _CLAUSE = re.compile(r"[，,！!；;？?]")
 _MOVE_KINDS = frozenset({"stock-move", "index-move"})
 _PRICE_CHANGE = re.compile(r"涨价|提价|降价|调价|价格")
 """A product's price moving is news of its own, not a market move."""
+_NOT_A_MOVE = re.compile(r"(?:有望|或将|料将|预计将?)[^，,。！!；;？?\s]{0,4}")
+"""What reads like a move but is none: a forecast ("板块有望持续走强")."""
 _OVERSOLD = re.compile(r"超跌")
 _UP = re.compile(r"涨|重回|走强|拉升|走高|飙升|反弹|回暖|活跃|新高|上扬|攀升")
 _DOWN = re.compile(r"跌|走弱|跳水|走低|下挫|回落|调整|重挫|新低|低开|承压|杀跌")
@@ -438,7 +440,7 @@ def same_subject(a: str, b: str) -> bool:
 def move_market(title: str) -> str:
     """Which market's price move a title reports: "US", "HK", "KR", "JP", "TW", "EU", "A",
     or "" for none."""
-    if not _MOVE.search(title):
+    if not _MOVE.search(_NOT_A_MOVE.sub(" ", title)):
         return ""
     return named_market(title) or "A"
 
