@@ -120,9 +120,14 @@ def main() -> None:
                 search(train, grouped, DEFAULT_WEIGHTS) if args.search else dict(DEFAULT_WEIGHTS)
             )
             held_scores = summarize(score({held: days[held]}, grouped, weights))
-            rows.append([held] + [f"{held_scores[t]['ndcg']:.3f}" for t in figures])
+            changed = [f"{n} {w:g}" for n, w in weights.items() if w != DEFAULT_WEIGHTS[n]]
+            rows.append(
+                [held]
+                + [f"{held_scores[t]['ndcg']:.3f}" for t in figures]
+                + [", ".join(changed) or "none"]
+            )
         print()
-        print(table(rows, ["held-out day", *figures]))
+        print(table(rows, ["held-out day", *figures, "weights the search changed"]))
         base = mean_ndcg(full)
         ablation = []
         for name, weight in DEFAULT_WEIGHTS.items():

@@ -13,6 +13,7 @@ from theme_research.pipeline import (
     DayAnalysis,
     analyze_window,
     canonical_names,
+    collector_paused,
     entity_names,
     rank_theme,
     window_for,
@@ -119,3 +120,22 @@ def test_every_other_name_of_a_company_stands_for_it_in_grouping():
     assert same_as["tesla"] == "特斯拉"  # an alias
     assert same_as["optimus"] == "特斯拉"  # a product
     assert {"optimus", "擎天柱"} <= entity_names([robotics])
+
+
+def test_the_cycle_collector_resumes_as_it_was():
+    import gc
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError("a stage fails")
+    assert gc.isenabled()
