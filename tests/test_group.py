@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import cache
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -467,26 +468,32 @@ def test_a_titles_figures_leave_out_its_dates_and_years():
     assert figures_in("示例公司：第3季度营收增长") == set()
 
 
-def test_one_companys_reports_of_one_figure_in_a_day_are_one_story():
-    plan, restated, other = analyzed(
-        news("cls", "f1", 0, "示例医药：子公司增资扩股引进投资方 公司持股降至90.35%", "增资。"),
-        news("ths", "f2", 40, "示例医药：放弃优先认购权，持股比例为90.35%", "放弃。"),
-        news("cls", "f3", 60, "示例医药：2026年6月30日召开股东大会", "股东大会。"),
+@pytest.mark.parametrize(
+    "first, second, other",
+    [
+        (
+            "示例医药：子公司增资扩股引进投资方 公司持股降至90.35%",
+            "示例医药：放弃优先认购权，持股比例为90.35%",
+            "示例医药：2026年6月30日召开股东大会",
+        ),
+        (
+            "示例智能：Nova 5将于明天全球上线",
+            "示例智能：美方已解除对Nova 5的出口管制",
+            "示例智能：与某云厂商签署算力协议",
+        ),
+    ],
+    ids=["figure", "product"],
+)
+def test_one_companys_reports_of_one_product_or_figure_in_a_day_are_one_story(
+    first: str, second: str, other: str
+) -> None:
+    items = analyzed(
+        news("cls", "p1", 0, first, "正文。"),
+        news("ths", "p2", 90, second, "正文。"),
+        news("cls", "p3", 120, other, "正文。"),
     )
-    assert partition(events_of([plan, restated, other])) == {
-        frozenset({"cls:f1", "ths:f2"}),
-        frozenset({"cls:f3"}),
-    }
-
-
-def test_one_companys_news_about_one_product_in_a_day_is_one_story():
-    launch, lifted, other = analyzed(
-        news("cls", "p1", 0, "示例智能：Nova 5将于明天全球上线", "示例智能宣布Nova 5明天上线。"),
-        news("cls", "p2", 90, "示例智能：美方已解除对Nova 5的出口管制", "出口管制解除。"),
-        news("cls", "p3", 120, "示例智能：与某云厂商签署算力协议", "签署算力协议。"),
-    )
-    assert partition(events_of([launch, lifted, other])) == {
-        frozenset({"cls:p1", "cls:p2"}),
+    assert partition(events_of(items)) == {
+        frozenset({"cls:p1", "ths:p2"}),
         frozenset({"cls:p3"}),
     }
 
