@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from theme_research.analyze import analyze_item
-from theme_research.classify import COMMENTARY_VALUE, LEAD_FACTOR, event_type
+from theme_research.classify import COMMENTARY_VALUE, LEAD_FACTOR, event_type, headline_kinds
 from theme_research.models import MARKET_TZ, NewsItem
 
 
@@ -56,3 +56,16 @@ def test_a_company_playing_a_matter_down_weighs_like_commentary():
         COMMENTARY_VALUE,
     )
     assert kind("示例公司：相关产品营收占比较低 对业绩影响有限")[0] == "clarification"
+    assert kind("示例公司：机器人业务暂未形成批量生产")[0] == "clarification"
+    assert kind("示例公司：控股子公司尚未实际经营")[0] == "clarification"
+
+
+def test_an_exchange_notice_is_a_clarification_when_reports_are_grouped():
+    item = NewsItem(
+        "t",
+        "n",
+        datetime(2026, 3, 18, 17, tzinfo=MARKET_TZ),
+        "示例公司：股票交易异常波动",
+        "公告。",
+    )
+    assert "clarification" in headline_kinds(analyze_item(item, None))

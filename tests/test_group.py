@@ -498,6 +498,16 @@ def test_one_companys_reports_of_one_product_or_figure_in_a_day_are_one_story(
     }
 
 
+def test_one_companys_notice_and_its_clarifications_in_a_day_are_one_story():
+    notice, product, unit = analyzed(
+        news("ths", "c1", 0, "示例电子：股票交易异常波动，机器人业务暂未批量生产", "公告。"),
+        news("cls", "c2", 20, "示例电子：机器人业务领域相关产品暂未形成批量生产", "回应。"),
+        news("eastmoney", "c3", 6, "示例电子：目前控股子公司尚未实际经营", "说明。"),
+    )
+    names = entity_names(packs()) | {"示例电子"}
+    assert len(group([notice, product, unit], names)) == 1
+
+
 def test_a_company_is_one_subject_under_any_of_its_names():
     brand, maker = analyzed(
         news("ths", "n1", 0, "示例品牌汽车：6月交付新车30199台", "示例品牌汽车6月交付新车。"),

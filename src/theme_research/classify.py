@@ -63,10 +63,12 @@ _COMMENTARY = re.compile(
 COMMENTARY_VALUE = 0.3
 _CLARIFICATION = re.compile(
     r"尚需较长时间|尚处于?[^，,。！]{0,8}阶段|影响有限|影响较小|占比[^，,。]{0,4}较?[低小]|"
-    r"尚未(产生|形成|实现|量产)|不存在应披露|未发生重大变化|无海外"
+    r"[尚暂]未(实际)?(产生|形成|实现|量产|批量|经营|开展)|不存在应披露|未发生重大变化|无海外"
 )
 """A company playing a matter down (an answer to investors or to the exchange): the
 headline names a project or a product, but the news is that it matters little yet."""
+_NOTICE = re.compile(r"股票交易(严重)?异常波动|交易风险提示|风险提示公告")
+"""An exchange-mandated notice, which a company posts once a day with its clarifications."""
 LEAD_FACTOR = 0.6
 """An event type seen only in the lead, not the headline, counts for this much."""
 
@@ -89,7 +91,11 @@ def event_type(item: Analyzed) -> tuple[str, float]:
 
 
 def headline_kinds(item: Analyzed) -> frozenset[str]:
-    """Every event kind the headline shows (a listing approval is policy *and* financing)."""
+    """Every event kind the headline shows (a listing approval is policy *and* financing;
+    "异常波动，…暂未批量生产" is a clarification)."""
     if _COMMENTARY.search(item.title):
         return frozenset({"commentary"})
-    return frozenset(name for name, _, pattern in EVENT_TYPES if pattern.search(item.title))
+    kinds = {name for name, _, pattern in EVENT_TYPES if pattern.search(item.title)}
+    if _CLARIFICATION.search(item.title) or _NOTICE.search(item.title):
+        kinds.add("clarification")
+    return frozenset(kinds)

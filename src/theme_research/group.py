@@ -42,9 +42,11 @@ DEED_KINDS = frozenset(
         "state-policy",
         "export-control",
         "data",
+        "clarification",
     }
 )
-"""Event kinds a company rarely reports twice a day: its results, a deal, an order."""
+"""Event kinds a company rarely reports twice a day: its results, a deal, an order, a
+clarification (with the exchange notice it comes in)."""
 SESSION_GAP = timedelta(hours=7)
 """Price-move updates this close in time belong to one trading session's story."""
 _SUBJECT = re.compile(r"^([^：:，,。\s]{2,14})[：:]")
