@@ -55,6 +55,11 @@ def partition(events: Sequence[Event]) -> set[frozenset[str]]:
     return {frozenset(a.key for a in event.items) for event in events}
 
 
+def stories(items: Sequence[Analyzed], *companies: str) -> set[frozenset[str]]:
+    """The stories grouping tells in ``items`` when it also knows ``companies``."""
+    return partition(group(items, entity_names(packs()) | set(companies)))
+
+
 ORDER_CLS = news(
     "cls",
     "c-order",
@@ -504,8 +509,7 @@ def test_one_companys_notice_and_its_clarifications_in_a_day_are_one_story():
         news("cls", "c2", 20, "示例电子：机器人业务领域相关产品暂未形成批量生产", "回应。"),
         news("eastmoney", "c3", 6, "示例电子：目前控股子公司尚未实际经营", "说明。"),
     )
-    names = entity_names(packs()) | {"示例电子"}
-    assert len(group([notice, product, unit], names)) == 1
+    assert len(stories([notice, product, unit], "示例电子")) == 1
 
 
 def test_a_company_is_one_subject_under_any_of_its_names():
@@ -531,8 +535,7 @@ def test_a_model_one_title_names_and_the_others_lead_names_is_one_story():
         ),
         news("eastmoney", "m3", 200, "示例机器人与某车企签署合作协议", "示例机器人签约。"),
     )
-    names = entity_names(packs()) | {"示例机器人"}
-    assert partition(group([orders, price, other], names)) == {
+    assert stories([orders, price, other], "示例机器人") == {
         frozenset({"eastmoney:m1", "eastmoney:m2"}),
         frozenset({"eastmoney:m3"}),
     }
@@ -544,15 +547,14 @@ def test_one_product_told_by_two_speakers_that_name_each_other_is_one_story():
         news("ths", "s2", 30, "示例智能宣布Nova X5开启内部测试", "张总宣布示例智能Nova X5内测。"),
         news("ths", "s3", 60, "示例智能：与某云厂商签署算力协议", "示例智能签署协议。"),
     )
-    names = entity_names(packs()) | {"示例智能"}
-    assert partition(group([chief, maker, unrelated], names)) == {
+    assert stories([chief, maker, unrelated], "示例智能") == {
         frozenset({"cls:s1", "ths:s2"}),
         frozenset({"ths:s3"}),
     }
     lone_speaker = analyzed(
         news("cls", "s4", 0, "张总：Nova X5内测效果已超预期", "张总称内测顺利。"),
     )[0]
-    assert len(group([lone_speaker, maker], names)) == 2  # s4 never names 示例智能
+    assert len(stories([lone_speaker, maker], "示例智能")) == 2  # s4 never names 示例智能
 
 
 def other_news(count: int) -> list[NewsItem]:
@@ -695,9 +697,8 @@ def test_a_teaser_headline_joins_its_companys_report_of_one_model():
             "示例机器人旗下产品销量大增，公司称将扩产。",
         ),
     )
-    names = entity_names(packs()) | {"示例机器人"}
     # The third names the company in its lead but no model the report names.
-    assert partition(group([teaser, report, other], names)) == {
+    assert stories([teaser, report, other], "示例机器人") == {
         frozenset({"eastmoney:t1", "eastmoney:t2"}),
         frozenset({"eastmoney:t3"}),
     }
