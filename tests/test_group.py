@@ -5,19 +5,23 @@ Every item here is invented for the test.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import cache
 
 import pytest
+from datasketch import MinHashLSH
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from theme_research.analyze import Analyzed, analyze, segmenter_for
 from theme_research.group import (
+    NUM_PERM,
     Event,
     NameIndex,
     _lsh_pairs,
+    _minhashes,
     figures_in,
     group,
     merge_moves,
@@ -405,10 +409,31 @@ def test_copies_of_one_text_pair_with_each_other_and_with_near_duplicates():
     assert not any(1 in pair for pair in pairs)
 
 
+def test_lsh_pairs_are_the_pairs_an_index_query_finds():
+    rng = random.Random(3)
+    words = [f"{a}{b}" for a in "示例公司发布新品天气晴朗" for b in "示例公司发布新品天气晴朗"]
+    sets = [frozenset(rng.sample(words, rng.randint(3, 12))) for _ in range(60)]
+    sets += sets[:5]  # copies pair with their originals
+    lsh = MinHashLSH(threshold=0.4, num_perm=NUM_PERM)
+    hashes = _minhashes(sets)
+    for index, minhash in enumerate(hashes):
+        lsh.insert(index, minhash)
+    queried = {(min(i, j), max(i, j)) for i, m in enumerate(hashes) for j in lsh.query(m) if i != j}
+    assert _lsh_pairs(sets, threshold=0.4) == queried
+    assert {(i, 60 + i) for i in range(5)} <= queried
+
+
 def test_name_index_finds_every_name_and_tells_whether_any_occurs():
-    index = NameIndex(["美光", "美光科技", "寒武纪"])
-    assert index.find("美光科技与寒武纪") == [(0, "美光"), (0, "美光科技"), (5, "寒武纪")]
+    index = NameIndex(["美光", "美光科技", "寒武纪", "科技", "光"])
+    assert index.find("美光科技与寒武纪") == [
+        (0, "美光"),
+        (0, "美光科技"),
+        (2, "科技"),
+        (5, "寒武纪"),
+    ]
+    assert index.find("寒武纪寒武纪") == [(0, "寒武纪"), (3, "寒武纪")]
     assert index.any_in("消息称寒武纪") and not index.any_in("美的集团")
+    assert NameIndex(["光"]).find("美光") == [] and not NameIndex([]).any_in("美光")
 
 
 def test_a_sessions_single_stock_moves_join_the_sectors_move():

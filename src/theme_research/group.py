@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
+import ahocorasick
 from datasketch import MinHash, MinHashLSH
 
 from theme_research.analyze import Analyzed, mask_numbers, numbers_in, shingles
@@ -256,30 +257,27 @@ def _features(
 
 
 class NameIndex:
-    """Finds every known name in a text in one pass, by the names' first two characters
-    (checking thousands of names against thousands of items one by one is too slow)."""
+    """Finds every known name in a text in one pass (an Aho-Corasick automaton: checking
+    thousands of names against thousands of items one by one is too slow)."""
 
     def __init__(self, names: Iterable[str]) -> None:
-        self.by_head: dict[str, list[str]] = {}
-        for name in sorted(n for n in names if len(n) >= 2):
-            self.by_head.setdefault(name[:2], []).append(name)
+        self._automaton = ahocorasick.Automaton()
+        for name in names:
+            if len(name) >= 2:
+                self._automaton.add_word(name, name)
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
 
     def find(self, text: str) -> list[tuple[int, str]]:
         """``(position, name)`` for every occurrence start of every name in ``text``."""
-        found = []
-        for i in range(len(text) - 1):
-            for name in self.by_head.get(text[i : i + 2], ()):
-                if text.startswith(name, i):
-                    found.append((i, name))
-        return found
+        if self._empty:
+            return []
+        return sorted((end - len(name) + 1, name) for end, name in self._automaton.iter(text))
 
     def any_in(self, text: str) -> bool:
         """Does any name occur in ``text``?"""
-        return any(
-            text.startswith(name, i)
-            for i in range(len(text) - 1)
-            for name in self.by_head.get(text[i : i + 2], ())
-        )
+        return not self._empty and next(self._automaton.iter(text), None) is not None
 
 
 def subject(
@@ -524,29 +522,26 @@ def _bucket_pairs(
 
 
 def _lsh_pairs(sets: Sequence[frozenset[str]], threshold: float) -> set[tuple[int, int]]:
-    """Candidate pairs of items whose sets may reach ``threshold`` Jaccard.
+    """Candidate pairs of items whose sets may reach ``threshold`` Jaccard: items whose
+    MinHashes share a bucket in any band of the LSH index.
 
-    Feeds repeat one another word for word, so each distinct set is hashed once.
+    Feeds repeat one another word for word, so each distinct set is hashed once. Reading
+    the index's buckets once gives the same pairs as querying it with every set, at half
+    the cost.
     """
     holders: dict[frozenset[str], list[int]] = {}
     for index, grams in enumerate(sets):
         holders.setdefault(grams, []).append(index)
-    distinct = list(holders)
+    members = list(holders.values())
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    hashes = _minhashes(distinct)
-    for index, minhash in enumerate(hashes):
+    for index, minhash in enumerate(_minhashes(list(holders))):
         lsh.insert(index, minhash)
-    pairs: set[tuple[int, int]] = set()
-    for index, minhash in enumerate(hashes):
-        for other in lsh.query(minhash):
-            if other >= index:  # a set meets itself: its holders pair among themselves
-                pairs.update(
-                    (min(a, b), max(a, b))
-                    for a in holders[distinct[index]]
-                    for b in holders[distinct[other]]
-                    if a != b
-                )
-    return pairs
+    alike = [same for same in members if len(same) > 1]  # a set meets itself
+    for table in lsh.hashtables:
+        for key, size in table.itemcounts().items():
+            if size > 1:
+                alike.append([i for b in table.get(key) for i in members[b]])
+    return {(a, b) for same in alike for a in same for b in same if a < b}
 
 
 def _minhashes(sets: Sequence[frozenset[str]]) -> list[MinHash]:
@@ -559,7 +554,10 @@ def _minhashes(sets: Sequence[frozenset[str]]) -> list[MinHash]:
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+    if not (a and b):
+        return 0.0
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
