@@ -727,3 +727,19 @@ def test_a_teaser_headline_joins_its_companys_report_of_one_model():
         frozenset({"eastmoney:t1", "eastmoney:t2"}),
         frozenset({"eastmoney:t3"}),
     }
+
+
+def test_a_move_title_naming_no_market_abstains_when_another_names_one():
+    hong_kong = analyzed(
+        news("ths", "h1", 0, "示例汽车股份高开高走涨超8%", "示例汽车股份高开高走。"),
+        news("cls", "h2", 20, "示例汽车股份涨幅扩大至9%", "示例汽车股份涨幅扩大。"),
+        news("eastmoney", "h4", 30, "港股新能源汽车股走强 示例汽车股份涨超8%", "港股走强。"),
+    )
+    a_share = analyzed(news("cls", "h3", 10, "新能源汽车板块走强 示例电池涨停", "板块走强。"))
+    words = lambda a: [w for w in ("新能源汽车", "示例汽车") if w in a.title]  # noqa: E731
+    events = [Event(tuple(hong_kong)), Event(tuple(a_share))]
+    # Alone, an unnamed move would be an A-share move; beside a Hong Kong title it says nothing.
+    assert partition(merge_moves(events, words)) == {
+        frozenset({"ths:h1", "cls:h2", "eastmoney:h4"}),
+        frozenset({"cls:h3"}),
+    }

@@ -91,11 +91,16 @@ def event_type(item: Analyzed) -> tuple[str, float]:
 
 
 def headline_kinds(item: Analyzed) -> frozenset[str]:
-    """Every event kind the headline shows (a listing approval is policy *and* financing;
+    """Every event kind the headline shows (see :func:`title_kinds`)."""
+    return title_kinds(item.title)
+
+
+def title_kinds(title: str) -> frozenset[str]:
+    """Every event kind a title shows (a listing approval is policy *and* financing;
     "异常波动，…暂未批量生产" is a clarification)."""
-    if _COMMENTARY.search(item.title):
+    if _COMMENTARY.search(title):
         return frozenset({"commentary"})
-    kinds = {name for name, _, pattern in EVENT_TYPES if pattern.search(item.title)}
-    if _CLARIFICATION.search(item.title) or _NOTICE.search(item.title):
+    kinds = {name for name, _, pattern in EVENT_TYPES if pattern.search(title)}
+    if _CLARIFICATION.search(title) or _NOTICE.search(title):
         kinds.add("clarification")
     return frozenset(kinds)

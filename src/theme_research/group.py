@@ -15,12 +15,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from typing import NamedTuple
 
 import ahocorasick
 from datasketch import MinHash, MinHashLSH
 
 from theme_research.analyze import Analyzed, mask_numbers, numbers_in, shingles
-from theme_research.classify import headline_kinds
+from theme_research.classify import headline_kinds, title_kinds
 
 NUM_PERM = 64
 LEAD_JACCARD = 0.42
@@ -87,6 +88,9 @@ _COLUMN = re.compile(r"^[^：:，,]{1,5}[：:]")
 _SENTENCE = re.compile(r"[。！!？?\n]")
 _CLAUSE = re.compile(r"[，,！!；;？?]")
 """A title's first clause says what it is about: "…涨价！某ETF涨3%" is news, not a move."""
+_TITLE_CLAUSE = re.compile(r"[，,！!；;？?]|(?<![A-Za-z0-9])\s|\s(?![A-Za-z0-9])")
+"""What ends a title's clause: punctuation, or a blank that does not sit inside Latin
+words and figures ("Fable 5")."""
 _MOVE_KINDS = frozenset({"stock-move", "index-move"})
 _PRICE_CHANGE = re.compile(r"涨价|提价|降价|调价|价格")
 """A product's price moving is news of its own, not a market move."""
@@ -245,7 +249,7 @@ def _features(
         entities=frozenset(n for _, n in in_lead),
         anchors=frozenset(n for n in numbers_in(item.lead) if is_anchor(n)),
         subject=subject_name,
-        kinds=headline_kinds(item) & DEED_KINDS,
+        kinds=title_kinds(_deed_clauses(item.title, in_title, names)) & DEED_KINDS,
         move=move,
         topics=frozenset(n for _, n in in_title) if move else frozenset(),
         direction=move_direction(item.title, [n for _, n in in_title]) if move else "",
@@ -303,6 +307,17 @@ def subject(
     return ""
 
 
+def _deed_clauses(title: str, in_title: Sequence[tuple[int, str]], names: frozenset[str]) -> str:
+    """The part of the title that tells its subject's deed. A title opening with a clause
+    about its industry (a theme word, no name) before it names its subject tells the
+    subject's part in it: "新能源汽车零售渗透率高达63% 比亚迪涨近9%" reports 比亚迪's
+    move, not 比亚迪's data. ``in_title`` holds the known names and words of the title."""
+    at = min((i for i, n in in_title if n in names), default=0)
+    cut = max((m.end() for m in _TITLE_CLAUSE.finditer(title, 0, at)), default=0)
+    before = [n for i, n in in_title if i + len(n) <= cut]
+    return title[cut:] if before and not any(n in names for n in before) else title
+
+
 def products_in(title: str) -> frozenset[str]:
     """Named products in a title, lower-cased: Latin names with a small letter or a digit
     ("Fable 5", "Optimus", "U1"; not acronyms such as "AI" or "GPU") and quoted names."""
@@ -352,46 +367,53 @@ def merge_moves(
     return sorted(kept, key=lambda e: e.id)
 
 
+class _Move(NamedTuple):
+    """A price move a title reports."""
+
+    market: str
+    direction: str
+    sector: bool
+    """Whether many stocks moved (a sector, an index, a fund), not one company."""
+    named: bool
+    """Whether the text names the market; a title naming none is read as an A-share move."""
+
+
 def _theme_move(
     event: Event, theme_words: Callable[[Analyzed], Iterable[str]]
 ) -> tuple[tuple[str, str], bool] | None:
     """((market, "up" | "down"), whether a sector moved) when most of the event's titles
-    that name the theme report a move that way; other titles have no say."""
-    votes: dict[tuple[str, str], tuple[int, bool]] = {}
-    voters = 0
+    that name the theme report a move that way; other titles have no say. A title naming
+    no market says nothing of where the story's move was when another of its titles does
+    ("比亚迪股份高开高走涨超8%" beside "…港股新能源汽车股走强"): it abstains."""
+    moves: list[_Move | None] = []
     for item in event.items:
         words = [w for w in theme_words(item) if w.lower() in item.title.lower()]
         move = _title_move(item, item.title, words) if words else None
         if move is None:
             move = _opening_move(item, theme_words(item))
-        if not (words or move):
-            continue
-        voters += 1
-        if move:
-            key, sector = move
-            count, any_sector = votes.get(key, (0, False))
-            votes[key] = (count + 1, any_sector or sector)
+        if words or move:
+            moves.append(move)
+    if any(m and m.named for m in moves):
+        moves = [m for m in moves if not (m and not m.named)]
+    votes = Counter((m.market, m.direction) for m in moves if m)
     if not votes:
         return None
-    key, (count, sector) = max(votes.items(), key=lambda kv: (kv[1][0], kv[0]))
-    return (key, sector) if 2 * count > voters else None
+    key, count = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
+    sector = any(m.sector for m in moves if m and (m.market, m.direction) == key)
+    return (key, sector) if 2 * count > len(moves) else None
 
 
-def _opening_move(
-    item: Analyzed, theme_words: Iterable[str]
-) -> tuple[tuple[str, str], bool] | None:
+def _opening_move(item: Analyzed, theme_words: Iterable[str]) -> _Move | None:
     """The sector move the body's first sentence reports, for a session wrap whose title
     tells none ("盘中大涨50%！万亿赛道暴力拉升！" opening "人形机器人概念股暴力拉升")."""
     opening = _SENTENCE.split(item.body, maxsplit=1)[0]
     words = [w for w in theme_words if w.lower() in opening.lower()]
     move = _title_move(item, opening, words) if words else None
-    return move if move and move[1] else None
+    return move if move and move.sector else None
 
 
-def _title_move(
-    item: Analyzed, title: str, words: Sequence[str]
-) -> tuple[tuple[str, str], bool] | None:
-    """The move the title's clause about the theme reports: ((market, direction), sector).
+def _title_move(item: Analyzed, title: str, words: Sequence[str]) -> _Move | None:
+    """The move the title's clause about the theme reports.
 
     That clause, not the first, says what the title is about: "量产信号…共振，机器人板块
     回暖！" is a sector move, "近20家…半导体企业涨价！某ETF涨3%" a price rise.
@@ -401,18 +423,16 @@ def _title_move(
     if not about or _PRICE_CHANGE.search(about[0]):
         return None
     clause = next((c for c in about if move_market(c)), "")
+    if not move_market(clause) or _PRICE_CHANGE.search(clause):
+        return None
     # A clause that names no market is in the market named before it ("韩国KOSPI指数跌超5%，
     # SK海力士跌8%" is a Korean move throughout).
-    market = move_market(clause)
-    if market == "A":
-        market = named_market(title[: title.find(clause) + len(clause)]) or market
-    if not market or _PRICE_CHANGE.search(clause):
-        return None
+    market = named_market(clause) or named_market(title[: title.find(clause) + len(clause)])
     sector = bool(_SECTOR.search(clause))
     if not sector and headline_kinds(item) - _MOVE_KINDS:
         return None  # a company's move beside news of its own ("…跌9%，财报不及预期")
     direction = move_direction(clause, words)
-    return ((market, direction), sector) if direction else None
+    return _Move(market or "A", direction, sector, bool(market)) if direction else None
 
 
 def move_direction(title: str, words: Iterable[str]) -> str:

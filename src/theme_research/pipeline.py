@@ -46,7 +46,7 @@ def vocabulary(packs: Iterable[ThemePack]) -> tuple[str, ...]:
 
 def short_terms(packs: Iterable[ThemePack]) -> tuple[str, ...]:
     """Two-character Chinese terms that count for relevance: the ones that need tokens."""
-    words = {w for pack in packs for w in pack.dictionary_words() if w not in pack.weak}
+    words = {w for pack in packs for w in pack.dictionary_words()}
     return tuple(sorted(w for w in words if len(w) == 2 and has_cjk(w)))
 
 
