@@ -743,3 +743,14 @@ def test_a_move_title_naming_no_market_abstains_when_another_names_one():
         frozenset({"ths:h1", "cls:h2", "eastmoney:h4"}),
         frozenset({"cls:h3"}),
     }
+
+
+def test_a_title_opening_with_its_industry_tells_its_subjects_deed_after_the_name():
+    from theme_research.group import _deed_clauses
+
+    title = "新能源汽车渗透率达60% 示例汽车涨近9%"
+    in_title = [(0, "新能源汽车"), (title.index("示例汽车"), "示例汽车")]
+    names = frozenset({"示例汽车"})
+    assert _deed_clauses(title, in_title, names) == "示例汽车涨近9%"
+    own = "示例汽车：6月销量38万辆 新能源汽车占六成"
+    assert _deed_clauses(own, [(0, "示例汽车"), (own.index("新能源"), "新能源汽车")], names) == own

@@ -394,7 +394,7 @@ def _theme_move(
         if words or move:
             moves.append(move)
     if any(m and m.named for m in moves):
-        moves = [m for m in moves if not (m and not m.named)]
+        moves = [m for m in moves if m is None or m.named]
     votes = Counter((m.market, m.direction) for m in moves if m)
     if not votes:
         return None
