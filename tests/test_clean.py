@@ -20,12 +20,15 @@ def test_strip_dateline_variants():
     assert strip_dateline("财联社7月1日电，据美国能源信息署") == "据美国能源信息署"
     assert strip_dateline("新华社北京3月18日电 国务院常务会议") == "国务院常务会议"
     assert strip_dateline("【标题】财联社6月30日电，正文") == "【标题】正文"
+    assert strip_dateline("《科创板日报》1日讯，据报道") == "据报道"
+    assert strip_dateline("财联社2日电，据报道") == "据报道"
 
 
 def test_strip_dateline_keeps_ordinary_dates():
     text = "6月30日，龙蟠科技在互动平台表示"
     assert strip_dateline(text) == text
     assert strip_dateline("央行3月18日消息，开展逆回购") == "央行3月18日消息，开展逆回购"
+    assert strip_dateline("《半导体行业观察》30日，正文") == "《半导体行业观察》30日，正文"
 
 
 def test_leading_headline():

@@ -754,3 +754,62 @@ def test_a_title_opening_with_its_industry_tells_its_subjects_deed_after_the_nam
     assert _deed_clauses(title, in_title, names) == "示例汽车涨近9%"
     own = "示例汽车：6月销量38万辆 新能源汽车占六成"
     assert _deed_clauses(own, [(0, "示例汽车"), (own.index("新能源"), "新能源汽车")], names) == own
+
+
+def test_one_template_about_a_known_company_and_an_unknown_body_is_two_stories():
+    steel = news(
+        "cls",
+        "v1",
+        0,
+        "部委领导带队赴示例钢铁协会开展工作调研",
+        "座谈会上，协会介绍了行业运行情况和产能治理进展，与会企业反映了原料价格问题。",
+    )
+    car = news(
+        "cls",
+        "v2",
+        90,
+        "部委领导带队赴示例汽车开展工作调研",
+        "调研组参观了智能工厂，听取了公司在新能源汽车价格、成本和出口方面的情况汇报。",
+    )
+    unnamed = news(
+        "eastmoney",
+        "v3",
+        92,
+        "部委领导带队赴企业开展工作调研",
+        "调研组到访示例汽车，听取公司经营情况汇报。",
+    )
+    assert stories(analyzed(steel, car), "示例汽车") == {
+        frozenset({"cls:v1"}),
+        frozenset({"cls:v2"}),
+    }
+    # A title naming no one still joins the story its lead names.
+    assert stories(analyzed(car, unnamed), "示例汽车") == {frozenset({"cls:v2", "eastmoney:v3"})}
+
+
+def test_two_exact_title_figures_tell_one_fact_without_a_shared_name():
+    items = analyzed(
+        news(
+            "eastmoney", "x1", 0, "日本5月设备出口额创新高 1312.4亿日元同比增137.6%", "日本出口。"
+        ),
+        news("cls", "x2", 25, "日本5月份半导体设备出口同比增长137.6%，达1312.4亿日元", "出口。"),
+        news("cls", "x3", 30, "华东精工：拟以3000万元-5000万元回购股份", "用于员工持股计划。"),
+        news("cls", "x4", 35, "西南电气：拟以3000万元-5000万元回购股份", "将依法注销。"),
+    )
+    # Two companies' round buyback ranges are a template, not one fact.
+    assert stories(items) == {
+        frozenset({"eastmoney:x1", "cls:x2"}),
+        frozenset({"cls:x3"}),
+        frozenset({"cls:x4"}),
+    }
+
+
+def test_a_speaker_quoted_in_a_title_is_not_its_subject():
+    from theme_research.group import _names_the_other
+
+    quoted, told = analyzed(
+        news("ths", "s1", 0, "行业协会：示例汽车中国6月批发销量达81234辆", "协会数据显示。"),
+        news("cls", "s2", 5, "示例汽车：6月销量获行业协会认可", "公司公告。"),
+    )
+    assert not _names_the_other(quoted, "行业协会")
+    assert _names_the_other(quoted, "示例汽车")
+    assert _names_the_other(told, "行业协会")

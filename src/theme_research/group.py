@@ -140,6 +140,8 @@ class _Features:
     anchors: frozenset[str]
     subject: str
     """Who the headline is about (see :func:`subject`)."""
+    known: bool
+    """Whether the subject is a known name, not a guess from the title's shape."""
     kinds: frozenset[str]
     """The kinds of event the headline reports (see :mod:`theme_research.classify`)."""
     move: str
@@ -238,7 +240,8 @@ def _features(
     in_lead = index.find(item.lead.lower())  # the lead starts with the title
     in_title = [(i, n) for i, n in in_lead if i + len(n) <= len(item.title)]
     move = move_market(item.title)
-    found = subject(item.title, found=[(i, n) for i, n in in_title if n in names])
+    named = [(i, n) for i, n in in_title if n in names]
+    found = subject(item.title, found=named)
     subject_name = same_as.get(found, found)
     in_body = [(i, n) for i, n in in_lead if n in names] if not found else []
     teased = min(in_body)[1] if in_body else ""
@@ -249,6 +252,7 @@ def _features(
         entities=frozenset(n for _, n in in_lead),
         anchors=frozenset(n for n in numbers_in(item.lead) if is_anchor(n)),
         subject=subject_name,
+        known=bool(named),
         kinds=title_kinds(_deed_clauses(item.title, in_title, names)) & DEED_KINDS,
         move=move,
         topics=frozenset(n for _, n in in_title) if move else frozenset(),
@@ -482,7 +486,7 @@ def _candidate_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
     for attribute, threshold in (("lead", LEAD_JACCARD * 0.8), ("title", TITLE_DICE * 0.6)):
         sets = [getattr(f, attribute) for f in features]
         pairs |= _lsh_pairs(sets, threshold)
-    rules = (_fact_pairs, _move_pairs, _deed_pairs, _term_pairs, _product_pairs)
+    rules = (_fact_pairs, _move_pairs, _deed_pairs, _term_pairs, _product_pairs, _figure_pairs)
     return pairs.union(*(rule(features) for rule in rules))
 
 
@@ -503,6 +507,12 @@ def _product_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
     """Items whose leads name one product (a product few items name)."""
     keys = (((p, "") for p in f.lead_products) for f in features)
     return _bucket_pairs(keys, largest=lambda _: 40)
+
+
+def _figure_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
+    """Items whose titles share an exact figure (one few titles share)."""
+    keys = (((n, "") for n in f.figures if _is_precise(n)) for f in features)
+    return _bucket_pairs(keys, largest=lambda _: 12)
 
 
 def _move_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
@@ -593,13 +603,15 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
     subjects_agree = not (fa.subject and fb.subject) or same_subject(fa.subject, fb.subject)
     if fa.move and fb.move and fa.move != fb.move:
         return False  # moves in two markets are two stories, however alike they read
-    if gap <= UPDATE_GAP and subjects_agree and dice(fa.title, fb.title) >= TITLE_DICE:
+    if gap <= UPDATE_GAP and dice(fa.title, fb.title) >= TITLE_DICE and _one_subject(a, b, fa, fb):
         return True
     if fa.move and fa.move == fb.move and fa.topics & fb.topics and gap <= SESSION_GAP:
         return not (fa.direction and fb.direction and fa.direction != fb.direction)
     one_company = fa.subject and same_subject(fa.subject, fb.subject)
     if one_company and (fa.kinds & fb.kinds or _one_product(fa, fb) or fa.figures & fb.figures):
         return gap <= FACT_GAP  # one company, one kind of event, product or figure, one day
+    if subjects_agree and sum(_is_precise(f) for f in fa.figures & fb.figures) >= 2:
+        return gap <= FACT_GAP  # two exact figures in both titles: one fact, told twice
     if _teaser_of(fa, fb) or _teaser_of(fb, fa):
         return gap <= FACT_GAP  # a teaser headline and its company's report of one model
     if fa.products & fb.products and _name_each_other(a, b, fa, fb):
@@ -607,7 +619,11 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
     if (
         fa.kinds & fb.kinds
         and len(fa.rare & fb.rare) >= 2
-        and (subjects_agree or _names_the_other(a, fb.subject) or _names_the_other(b, fa.subject))
+        and (
+            _one_subject(a, b, fa, fb)
+            or _names_the_other(a, fb.subject)
+            or _names_the_other(b, fa.subject)
+        )
     ):
         return gap <= FACT_GAP  # one deed, named by a term only its reports use
     if not (fa.entities & fb.entities) or gap > FACT_GAP:
@@ -616,6 +632,23 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
     if fa.anchors & fb.anchors:
         return likeness >= FACT_TITLE_DICE
     return subjects_agree and likeness >= ENTITY_TITLE_DICE
+
+
+def _one_subject(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
+    """Are two alike titles about one subject? Equal subjects; or the one whose title has
+    none names in its lead the other's subject, when that is a known name. Titles of one
+    template about two subjects ("…带队赴小米集团开展工作调研" and "…带队赴中国钢铁工业协会
+    开展工作调研", where only 小米集团 is a known name) read alike but are two stories."""
+    if fa.subject and fb.subject:
+        return same_subject(fa.subject, fb.subject)
+    if fa.known:
+        return fa.subject in b.lead.lower()
+    return not fb.known or fb.subject in a.lead.lower()
+
+
+def _is_precise(figure: str) -> bool:
+    """A figure of four digits or more ("448.2", "89091"): rarely shared by chance."""
+    return sum(c.isdigit() for c in figure) >= 4
 
 
 def _one_product(fa: _Features, fb: _Features) -> bool:
@@ -645,9 +678,16 @@ def _name_each_other(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> 
 
 def _names_the_other(item: Analyzed, name: str) -> bool:
     """Does the item's title name the other's subject (or its last three characters, as
-    "提供商泉智博" is named by "泉智博")?"""
-    title = item.title.lower()
+    "提供商泉智博" is named by "泉智博")? Not as the speaker it quotes: "乘联分会：特斯拉中国
+    6月批发销量…" is 特斯拉's figure, not the 乘联分会's national one."""
+    title = _speaker_removed(item.title.lower(), name)
     return bool(name) and (name in title or (len(name) > 3 and name[-3:] in title))
+
+
+def _speaker_removed(title: str, name: str) -> str:
+    """The title without its opening "name：", when it opens so."""
+    rest = title.removeprefix(name)
+    return rest[1:] if name and rest[:1] in ("：", ":") else title
 
 
 @dataclass(frozen=True)
