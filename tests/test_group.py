@@ -32,7 +32,7 @@ from theme_research.group import (
     subject,
 )
 from theme_research.models import MARKET_TZ, NewsItem
-from theme_research.pipeline import entity_names, vocabulary
+from theme_research.pipeline import entity_names, topic_words, vocabulary
 from theme_research.themes import ThemePack, builtin_pack_paths, load_pack
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=MARKET_TZ)
@@ -813,3 +813,25 @@ def test_a_speaker_quoted_in_a_title_is_not_its_subject():
     assert not _names_the_other(quoted, "行业协会")
     assert _names_the_other(quoted, "示例汽车")
     assert _names_the_other(told, "行业协会")
+
+
+def test_a_market_move_after_its_industrys_figure_is_not_the_companys_data():
+    sales = news(
+        "cls",
+        "d1",
+        0,
+        "示例汽车：6月新能源汽车销量38.2万辆 同比增长12%",
+        "公司公告，6月新能源汽车销量38.2万辆，海外销量创新高。",
+    )
+    move = news(
+        "ths",
+        "d2",
+        240,
+        "新能源汽车零售渗透率达61% 示例汽车港股涨近9%",
+        "午后港股汽车股走强，示例汽车涨近9%，成交额放大。",
+    )
+    events = group(
+        analyzed(sales, move), entity_names(packs()) | {"示例汽车"}, topic_words(packs())
+    )
+    # The second title's deed is 示例汽车's move; the 61% is the industry's, not the company's.
+    assert partition(events) == {frozenset({"cls:d1"}), frozenset({"ths:d2"})}
