@@ -835,3 +835,66 @@ def test_a_market_move_after_its_industrys_figure_is_not_the_companys_data():
     )
     # The second title's deed is 示例汽车's move; the 61% is the industry's, not the company's.
     assert partition(events) == {frozenset({"cls:d1"}), frozenset({"ths:d2"})}
+
+
+def themed_stories(items: Sequence[Analyzed], *companies: str) -> set[frozenset[str]]:
+    """The stories grouping tells when it knows the packs' theme words too."""
+    names = entity_names(packs()) | set(companies)
+    return partition(group(items, names, topic_words(packs())))
+
+
+def test_a_wrap_moving_two_sectors_two_ways_joins_neither_against_its_way():
+    items = analyzed(
+        news("cls", "w1", 0, "创新药概念持续反弹 示例药业2连板", "创新药概念持续反弹。"),
+        news("ths", "w2", 20, "创新药板块午后走强 示例生物涨超10%", "创新药板块走强。"),
+        news("ths", "w3", 360, "ETF收评：机器人ETF领涨10.01%，创新药ETF领跌8.21%", "ETF收评。"),
+    )
+    # For 创新药 the wrap tells a fall; it is no update of the morning's rebound.
+    assert themed_stories(items) == {
+        frozenset({"cls:w1", "ths:w2"}),
+        frozenset({"ths:w3"}),
+    }
+
+
+def test_a_products_price_is_not_a_market_move():
+    items = analyzed(
+        news("cls", "p1", 0, "液冷服务器概念震荡拉升 示例科技涨停", "液冷服务器概念震荡拉升。"),
+        news("cls", "p2", 150, "机构：三季度存储器价格受AI服务器支撑，但涨幅收敛", "机构预计。"),
+    )
+    assert themed_stories(items) == {frozenset({"cls:p1"}), frozenset({"cls:p2"})}
+
+
+def test_a_teaser_joins_the_report_whose_title_figure_its_lead_tells():
+    teaser = news(
+        "eastmoney",
+        "t1",
+        240,
+        "千亿级投资来袭！两大芯片巨头建厂计划官宣",
+        "产业部周四披露，将向中部地区投入总计286万亿韩元产业投资，资金主要用于支持SK海力士"
+        "推进晶圆厂和封装设施建设。",
+    )
+    report = news(
+        "cls",
+        "t2",
+        0,
+        "政府起草286万亿韩元投资计划：SK海力士等巨头重仓中部地区",
+        "产业部宣布，将向中部地区注入286万亿韩元的产业投资，其中SK海力士计划投资约90万亿韩元。",
+    )
+    assert themed_stories(analyzed(teaser, report)) == {frozenset({"eastmoney:t1", "cls:t2"})}
+
+
+def test_an_agency_both_titles_name_is_not_their_shared_deed():
+    from theme_research.group import _speaker, _speaker_removed
+
+    assert _speaker("国家发改委：下调国内汽、柴油价格") == "国家发改委"
+    assert _speaker("国家发改委带队赴示例汽车开展工作调研") == ""
+    assert _speaker_removed("行业协会：示例汽车销量", "行业协会") == "示例汽车销量"
+    filler = [
+        news("cls", f"f{i}", i, f"第{i}号示例公告：公司经营正常", "公司公告。") for i in range(400)
+    ]
+    policies = [
+        news("cls", "g1", 0, "国家发改委带队赴示例汽车开展工作调研", "调研组听取汇报。"),
+        news("cls", "g2", 60, "国家发改委：下调国内汽、柴油价格", "按照现行成品油价格形成机制。"),
+    ]
+    found = themed_stories(analyzed(*filler, *policies), "示例汽车")
+    assert frozenset({"cls:g1"}) in found and frozenset({"cls:g2"}) in found

@@ -146,8 +146,6 @@ class _Features:
     """The kinds of event the headline reports (see :mod:`theme_research.classify`)."""
     move: str
     """The market whose price move the title reports ("A", "US", "HK"), or ""."""
-    direction: str
-    """Which way that move went ("up", "down"), or "" when the title does not say."""
     topics: frozenset[str]
     products: frozenset[str]
     """Named products in the title ("Fable 5", "Optimus", "U1"), the subject left out."""
@@ -239,7 +237,7 @@ def _features(
 ) -> _Features:
     in_lead = index.find(item.lead.lower())  # the lead starts with the title
     in_title = [(i, n) for i, n in in_lead if i + len(n) <= len(item.title)]
-    move = move_market(item.title)
+    move = "" if _is_price_news(item.title) else move_market(item.title)
     named = [(i, n) for i, n in in_title if n in names]
     found = subject(item.title, found=named)
     subject_name = same_as.get(found, found)
@@ -256,7 +254,6 @@ def _features(
         kinds=title_kinds(_deed_clauses(item.title, in_title, names)) & DEED_KINDS,
         move=move,
         topics=frozenset(n for _, n in in_title) if move else frozenset(),
-        direction=move_direction(item.title, [n for _, n in in_title]) if move else "",
         products=products_in(item.title) - {subject_name},
         lead_products=products_in(item.lead) - {subject_name},
         figures=figures_in(item.title),
@@ -439,6 +436,12 @@ def _title_move(item: Analyzed, title: str, words: Sequence[str]) -> _Move | Non
     return _Move(market or "A", direction, sector, bool(market)) if direction else None
 
 
+def _is_price_news(title: str) -> bool:
+    """Does a title tell a product's price and no market's move ("三季度存储器价格受AI服务器
+    支撑，但涨幅收敛")?"""
+    return bool(_PRICE_CHANGE.search(title)) and not _SECTOR.search(title)
+
+
 def move_direction(title: str, words: Iterable[str]) -> str:
     """Whether a title reports a move "up" or "down" (or "" for neither): the first move
     word after the first of ``words`` in it, or else the first in the whole title.
@@ -605,8 +608,9 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
         return False  # moves in two markets are two stories, however alike they read
     if gap <= UPDATE_GAP and dice(fa.title, fb.title) >= TITLE_DICE and _one_subject(a, b, fa, fb):
         return True
-    if fa.move and fa.move == fb.move and fa.topics & fb.topics and gap <= SESSION_GAP:
-        return not (fa.direction and fb.direction and fa.direction != fb.direction)
+    shared_topics = fa.topics & fb.topics
+    if fa.move and fa.move == fb.move and shared_topics and gap <= SESSION_GAP:
+        return _same_way(a.title, b.title, shared_topics)
     one_company = fa.subject and same_subject(fa.subject, fb.subject)
     if one_company and (fa.kinds & fb.kinds or _one_product(fa, fb) or fa.figures & fb.figures):
         return gap <= FACT_GAP  # one company, one kind of event, product or figure, one day
@@ -618,7 +622,7 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
         return gap <= FACT_GAP  # one product, told by its maker and by its chief
     if (
         fa.kinds & fb.kinds
-        and len(fa.rare & fb.rare) >= 2
+        and len(_deed_terms(a, b, fa, fb)) >= 2
         and (
             _one_subject(a, b, fa, fb)
             or _names_the_other(a, fb.subject)
@@ -632,6 +636,26 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
     if fa.anchors & fb.anchors:
         return likeness >= FACT_TITLE_DICE
     return subjects_agree and likeness >= ENTITY_TITLE_DICE
+
+
+def _same_way(a: str, b: str, topics: Iterable[str]) -> bool:
+    """Do two move titles move the same way where they name the shared topics? A wrap
+    ("机器人ETF领涨10%，创新药ETF领跌8%") is a fall for 创新药 and a rise for 机器人."""
+    first, second = move_direction(a, topics), move_direction(b, topics)
+    return not (first and second and first != second)
+
+
+def _deed_terms(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> frozenset[str]:
+    """The rare title terms two items share, outside the speakers their titles open with:
+    "国家发改委：…" and "国家发改委刘刚带队赴小米集团…" share an agency, not a deed."""
+    speakers = shingles(_speaker(a.title)) | shingles(_speaker(b.title))
+    return (fa.rare & fb.rare) - speakers
+
+
+def _speaker(title: str) -> str:
+    """Who a title quotes ("国家发改委" of "国家发改委：…"), or ""."""
+    match = _SUBJECT.match(title)
+    return match.group(1) if match else ""
 
 
 def _one_subject(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
@@ -663,9 +687,12 @@ def _one_product(fa: _Features, fb: _Features) -> bool:
 
 def _teaser_of(teaser: _Features, report: _Features) -> bool:
     """Is ``teaser`` a title naming no one whose lead names the report's company and a
-    model ("U1") the report's lead names too?"""
+    model ("U1") the report's lead names too, or a figure of the report's title and some of
+    its words ("五千亿级投资来袭！…建厂计划官宣" whose lead tells the "392万亿韩元投资计划")?"""
     models = {p for p in teaser.lead_products & report.lead_products if _MODEL.search(p)}
-    return bool(teaser.teased) and same_subject(teaser.teased, report.subject) and bool(models)
+    figures = {n for n in report.figures & teaser.anchors if is_anchor(n)}
+    shared = models or (figures and teaser.title & report.title)  # a digest's title shares none
+    return bool(teaser.teased) and report.subject in teaser.entities and bool(shared)
 
 
 def _name_each_other(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
@@ -686,8 +713,7 @@ def _names_the_other(item: Analyzed, name: str) -> bool:
 
 def _speaker_removed(title: str, name: str) -> str:
     """The title without its opening "name：", when it opens so."""
-    rest = title.removeprefix(name)
-    return rest[1:] if name and rest[:1] in ("：", ":") else title
+    return title[len(name) + 1 :] if name and _speaker(title) == name else title
 
 
 @dataclass(frozen=True)
