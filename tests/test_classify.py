@@ -69,3 +69,9 @@ def test_an_exchange_notice_is_a_clarification_when_reports_are_grouped():
         "公告。",
     )
     assert "clarification" in headline_kinds(analyze_item(item, None))
+
+
+def test_an_investment_told_by_its_amount_is_capacity_news():
+    assert kind("示例集团：对示例智能进行50亿美元后续投资")[0] == "orders"
+    assert kind("示例电子拟于2029年前耗资60万亿韩元新建存储芯片厂")[0] == "orders"
+    assert kind("示例国起草300万亿韩元投资计划")[0] == "orders"

@@ -898,3 +898,21 @@ def test_an_agency_both_titles_name_is_not_their_shared_deed():
     ]
     found = themed_stories(analyzed(*filler, *policies), "示例汽车")
     assert frozenset({"cls:g1"}) in found and frozenset({"cls:g2"}) in found
+
+
+def test_a_teaser_joins_a_report_of_its_kind_whose_company_its_lead_names():
+    teaser = news(
+        "eastmoney",
+        "k1",
+        200,
+        "千亿级投资来袭！芯片巨头建厂计划官宣",
+        "产业部周四披露，SK海力士将在中部地区推进存储芯片工厂和封装设施建设。",
+    )
+    report = news(
+        "cls",
+        "k2",
+        0,
+        "SK海力士拟于2029年前耗资60万亿韩元新建存储芯片厂",
+        "SK海力士宣布，计划在中部地区投资扩产，以缓解存储芯片短缺。",
+    )
+    assert themed_stories(analyzed(teaser, report)) == {frozenset({"eastmoney:k1", "cls:k2"})}

@@ -691,7 +691,8 @@ def _teaser_of(teaser: _Features, report: _Features) -> bool:
     its words ("五千亿级投资来袭！…建厂计划官宣" whose lead tells the "392万亿韩元投资计划")?"""
     models = {p for p in teaser.lead_products & report.lead_products if _MODEL.search(p)}
     figures = {n for n in report.figures & teaser.anchors if is_anchor(n)}
-    shared = models or (figures and teaser.title & report.title)  # a digest's title shares none
+    told = figures or teaser.kinds & report.kinds
+    shared = models or (told and teaser.title & report.title)  # a digest's title shares none
     return bool(teaser.teased) and report.subject in teaser.entities and bool(shared)
 
 
