@@ -916,3 +916,13 @@ def test_a_teaser_joins_a_report_of_its_kind_whose_company_its_lead_names():
         "SK海力士宣布，计划在中部地区投资扩产，以缓解存储芯片短缺。",
     )
     assert themed_stories(analyzed(teaser, report)) == {frozenset({"eastmoney:k1", "cls:k2"})}
+
+
+def test_a_sectors_burst_is_a_rise_and_demands_is_no_move():
+    items = analyzed(
+        news("cls", "b1", 0, "人形机器人概念盘初活跃 示例股份一字涨停", "人形机器人概念盘初活跃。"),
+        news("cls", "b2", 330, "收评：创业板指冲高回落 机器人概念全线爆发", "机器人概念全线爆发。"),
+    )
+    assert themed_stories(items) == {frozenset({"cls:b1", "cls:b2"})}
+    assert move_market("机器人概念股爆发") == "A"
+    assert move_market("商用机器人量产带动镁合金需求爆发") == ""

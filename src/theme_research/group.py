@@ -69,7 +69,11 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _MODEL = re.compile(r"[a-z]\d|\d[a-z]")
 _QUOTED = re.compile(r"[“「《]([^”」》]{2,12})[”」》]")
 _DOER = re.compile(r"^[^，,。：:\s]{0,20}?([\u4e00-\u9fff]{2,6})(?:完成|获得|宣布|签署|拟|将)")
-_MOVE = re.compile(r"涨|跌|重回|走强|走弱|拉升|跳水|走高|走低|下挫|飙升|反弹|回落|回暖|异动|活跃")
+_SURGE = r"(?:概念|板块|股|赛道)(?:全线|集体)?爆发"
+"""A sector's burst ("机器人概念全线爆发"), not demand's ("需求爆发")."""
+_MOVE = re.compile(
+    r"涨|跌|重回|走强|走弱|拉升|跳水|走高|走低|下挫|飙升|反弹|回落|回暖|异动|活跃|" + _SURGE
+)
 _US = re.compile(r"美股|纳指|纳斯达克|道指|标普|费城|盘前|夜盘")
 _HK = re.compile(r"港股|恒生|恒指|港交所")
 _MARKETS = (
@@ -97,7 +101,7 @@ _PRICE_CHANGE = re.compile(r"涨价|提价|降价|调价|价格")
 _NOT_A_MOVE = re.compile(r"(?:有望|或将|料将|预计将?)[^，,。！!；;？?\s]{0,4}")
 """What reads like a move but is none: a forecast ("板块有望持续走强")."""
 _OVERSOLD = re.compile(r"超跌")
-_UP = re.compile(r"涨|重回|走强|拉升|走高|飙升|反弹|回暖|活跃|新高|上扬|攀升")
+_UP = re.compile(r"涨|重回|走强|拉升|走高|飙升|反弹|回暖|活跃|新高|上扬|攀升|" + _SURGE)
 _DOWN = re.compile(r"跌|走弱|跳水|走低|下挫|回落|调整|重挫|新低|低开|承压|杀跌")
 UPDATE_GAP = timedelta(hours=10)
 RARE_SHARE = 0.005
