@@ -75,3 +75,7 @@ def test_an_investment_told_by_its_amount_is_capacity_news():
     assert kind("示例集团：对示例智能进行50亿美元后续投资")[0] == "orders"
     assert kind("示例电子拟于2029年前耗资60万亿韩元新建存储芯片厂")[0] == "orders"
     assert kind("示例国起草300万亿韩元投资计划")[0] == "orders"
+
+
+def test_an_ipo_passing_its_listing_committee_is_financing():
+    assert kind("示例科技73天高效过会 具身智能迎里程碑时刻")[0] == "financing"

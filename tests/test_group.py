@@ -926,3 +926,11 @@ def test_a_sectors_burst_is_a_rise_and_demands_is_no_move():
     assert themed_stories(items) == {frozenset({"cls:b1", "cls:b2"})}
     assert move_market("机器人概念股爆发") == "A"
     assert move_market("商用机器人量产带动镁合金需求爆发") == ""
+
+
+def test_alike_move_titles_about_two_sectors_are_two_stories():
+    items = analyzed(
+        news("cls", "m1", 0, "电机板块短线拉升", "电机板块短线拉升，示例电机涨停。"),
+        news("cls", "m2", 2, "生猪养殖板块短线拉升", "生猪养殖板块短线拉升，示例牧业涨超5%。"),
+    )
+    assert themed_stories(items) == {frozenset({"cls:m1"}), frozenset({"cls:m2"})}

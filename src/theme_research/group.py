@@ -610,7 +610,12 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
     subjects_agree = not (fa.subject and fb.subject) or same_subject(fa.subject, fb.subject)
     if fa.move and fb.move and fa.move != fb.move:
         return False  # moves in two markets are two stories, however alike they read
-    if gap <= UPDATE_GAP and dice(fa.title, fb.title) >= TITLE_DICE and _one_subject(a, b, fa, fb):
+    if (
+        gap <= UPDATE_GAP
+        and dice(fa.title, fb.title) >= TITLE_DICE
+        and _one_subject(a, b, fa, fb)
+        and _one_topic(fa, fb)
+    ):
         return True
     shared_topics = fa.topics & fb.topics
     if fa.move and fa.move == fb.move and shared_topics and gap <= SESSION_GAP:
@@ -640,6 +645,14 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
     if fa.anchors & fb.anchors:
         return likeness >= FACT_TITLE_DICE
     return subjects_agree and likeness >= ENTITY_TITLE_DICE
+
+
+def _one_topic(fa: _Features, fb: _Features) -> bool:
+    """Could two alike move titles be about one sector? Not when one names a theme word the
+    other does not share: "电机板块短线拉升" and "生猪养殖板块短线拉升" are one template."""
+    if not (fa.move and fb.move) or fa.topics & fb.topics:
+        return True
+    return not (fa.topics or fb.topics)
 
 
 def _same_way(a: str, b: str, topics: Iterable[str]) -> bool:
