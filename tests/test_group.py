@@ -856,12 +856,17 @@ def test_a_wrap_moving_two_sectors_two_ways_joins_neither_against_its_way():
     }
 
 
-def test_a_products_price_is_not_a_market_move():
+def test_a_products_price_or_a_countrys_figure_is_not_a_market_move():
     items = analyzed(
         news("cls", "p1", 0, "液冷服务器概念震荡拉升 示例科技涨停", "液冷服务器概念震荡拉升。"),
         news("cls", "p2", 150, "机构：三季度存储器价格受AI服务器支撑，但涨幅收敛", "机构预计。"),
     )
     assert themed_stories(items) == {frozenset({"cls:p1"}), frozenset({"cls:p2"})}
+    figures = analyzed(
+        news("cls", "p3", 0, "存储芯片概念局部活跃 示例电子涨超12%", "存储芯片概念局部活跃。"),
+        news("cls", "p4", 30, "示例国5月芯片月度出口飙升至312亿美元的历史新高", "据该国数据。"),
+    )
+    assert themed_stories(figures) == {frozenset({"cls:p3"}), frozenset({"cls:p4"})}
 
 
 def test_a_teaser_joins_the_report_whose_title_figure_its_lead_tells():

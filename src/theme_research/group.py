@@ -241,7 +241,8 @@ def _features(
 ) -> _Features:
     in_lead = index.find(item.lead.lower())  # the lead starts with the title
     in_title = [(i, n) for i, n in in_lead if i + len(n) <= len(item.title)]
-    move = "" if _is_price_news(item.title) else move_market(item.title)
+    deed_kinds = title_kinds(_deed_clauses(item.title, in_title, names))
+    move = "" if _is_news(item.title, deed_kinds) else move_market(item.title)
     named = [(i, n) for i, n in in_title if n in names]
     found = subject(item.title, found=named)
     subject_name = same_as.get(found, found)
@@ -255,7 +256,7 @@ def _features(
         anchors=frozenset(n for n in numbers_in(item.lead) if is_anchor(n)),
         subject=subject_name,
         known=bool(named),
-        kinds=title_kinds(_deed_clauses(item.title, in_title, names)) & DEED_KINDS,
+        kinds=deed_kinds & DEED_KINDS,
         move=move,
         topics=frozenset(n for _, n in in_title) if move else frozenset(),
         products=products_in(item.title) - {subject_name},
@@ -440,10 +441,11 @@ def _title_move(item: Analyzed, title: str, words: Sequence[str]) -> _Move | Non
     return _Move(market or "A", direction, sector, bool(market)) if direction else None
 
 
-def _is_price_news(title: str) -> bool:
-    """Does a title tell a product's price and no market's move ("三季度存储器价格受AI服务器
-    支撑，但涨幅收敛")?"""
-    return bool(_PRICE_CHANGE.search(title)) and not _SECTOR.search(title)
+def _is_news(title: str, kinds: frozenset[str]) -> bool:
+    """Does a title tell a product's price or a figure, and no market's move ("三季度存储器
+    价格受AI服务器支撑，但涨幅收敛", "韩国5月芯片出口飙升至372亿美元")?"""
+    told = _PRICE_CHANGE.search(title) or "data" in kinds
+    return bool(told) and not _SECTOR.search(title)
 
 
 def move_direction(title: str, words: Iterable[str]) -> str:
