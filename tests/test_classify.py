@@ -40,6 +40,7 @@ def test_industry_data_is_its_own_kind():
     assert kind("示例国6月芯片出口额同比增长80%")[0] == "data"
     assert kind("6月新能源汽车销量同比增长30%")[0] == "data"
     assert kind("示例国5月芯片月度出口飙升至312亿美元")[0] == "data"
+    assert kind("行业协会：5月新能源乘用车预估批售量达128万辆 环比上涨超9%")[0] == "data"
 
 
 def test_a_research_firms_figures_are_not_commentary():

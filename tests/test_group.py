@@ -939,3 +939,23 @@ def test_alike_move_titles_about_two_sectors_are_two_stories():
         news("cls", "m2", 2, "生猪养殖板块短线拉升", "生猪养殖板块短线拉升，示例牧业涨超5%。"),
     )
     assert themed_stories(items) == {frozenset({"cls:m1"}), frozenset({"cls:m2"})}
+
+
+def test_one_speakers_release_told_with_and_without_its_figure_is_one_story():
+    items = analyzed(
+        news(
+            "cls",
+            "r1",
+            0,
+            "行业协会：5月国内车企新能源乘用车预估批售量达128万辆 同比、环比均上涨超9%",
+            "行业协会数据显示，5月国内车企新能源乘用车预估批售量达128万辆。",
+        ),
+        news("ths", "r2", 8, "行业协会：5月多家主流车企新能源批发销量刷新同期纪录", "协会称。"),
+        news("cls", "r3", 4, "行业协会：示例汽车中国5月份销量81,234辆", "协会数据显示。"),
+    )
+    # "同比、环比均上涨" in a wholesale figure is no market move; the carmaker's own figure,
+    # quoted by the same speaker, is another story.
+    assert themed_stories(items, "示例汽车") == {
+        frozenset({"cls:r1", "ths:r2"}),
+        frozenset({"cls:r3"}),
+    }
