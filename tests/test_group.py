@@ -30,6 +30,7 @@ from theme_research.group import (
     products_in,
     same_subject,
     subject,
+    told_facts,
 )
 from theme_research.models import MARKET_TZ, NewsItem
 from theme_research.pipeline import entity_names, topic_words, vocabulary
@@ -959,3 +960,93 @@ def test_one_speakers_release_told_with_and_without_its_figure_is_one_story():
         frozenset({"cls:r1", "ths:r2"}),
         frozenset({"cls:r3"}),
     }
+
+
+def test_reports_of_one_release_that_share_an_exact_figure_are_one_story():
+    items = analyzed(
+        news(
+            "cls",
+            "k1",
+            0,
+            "示例国5月进口同比增长18.2%，预期19.5%；5月出口同比增长47.3%",
+            "示例国5月进口同比增长18.2%，出口同比增长47.3%。",
+        ),
+        news(
+            "ths", "k2", 20, "示例国5月出口同比增长47.3%", "示例国5月出口同比增长47.3%，预期44.1%。"
+        ),
+        news(
+            "eastmoney",
+            "k3",
+            125,
+            "示例国5月出口额765.4亿美元创单月新高 半导体出口大增148.6%",
+            "示例国5月出口同比增长47.3%，出口额765.4亿美元，其中半导体出口大增148.6%。",
+        ),
+        news(
+            "cls",
+            "k4",
+            330,
+            "示例国5月半导体出口额达312.7亿美元 同比猛增148.6%",
+            "受人工智能服务器需求带动，存储芯片出口大增。",
+        ),
+    )
+    # The chip figure shares nothing else with the total's report: the exact "148.6%" does.
+    assert frozenset({"eastmoney:k3", "cls:k4"}) in stories(items)
+
+
+def test_an_initiative_and_the_answers_to_it_are_one_story():
+    items = analyzed(
+        news(
+            "eastmoney",
+            "i1",
+            0,
+            "行业联盟联合发布《电池企业供应商账款支付规范倡议》",
+            "两大联盟联合发布倡议。",
+        ),
+        news(
+            "cls",
+            "i2",
+            10,
+            "示例电池：积极响应《电池企业供应商账款支付规范倡议》",
+            "公司表示将积极响应。",
+        ),
+    )
+    assert stories(items, "示例电池") == {frozenset({"eastmoney:i1", "cls:i2"})}
+
+
+def test_a_shared_round_amount_hours_apart_or_a_figure_in_two_units_is_no_fact():
+    items = analyzed(
+        news("cls", "v1", 60, "甲智能完成新一轮融资 估值超200亿元", "甲智能宣布完成新一轮融资。"),
+        news("ths", "v2", 200, "乙机器人C轮融资后估值超200亿元", "乙机器人完成C轮融资。"),
+        news(
+            "cls",
+            "v3",
+            10,
+            "示例汽车5月销量33140辆 同比增长23.76%",
+            "示例汽车公告，5月新能源车销量创历史新高，海外出口同比翻倍。",
+        ),
+        news(
+            "ths",
+            "v4",
+            15,
+            "样例汽车5月汽车销量23.76万辆 同比增长1%",
+            "样例汽车披露，受价格战影响，其燃油车型销量继续下滑。",
+        ),
+    )
+    stories_told = themed_stories(items, "甲智能", "乙机器人", "示例汽车", "样例汽车")
+    assert stories_told == {frozenset({key}) for key in ("cls:v1", "ths:v2", "cls:v3", "ths:v4")}
+
+
+def test_told_facts_are_documents_amounts_and_exact_figures_with_their_units():
+    assert told_facts("示例国5月出口额765.4亿美元创新高 半导体出口大增148.6%") == {
+        "765.4亿美元",
+        "148.6%",
+    }
+    assert told_facts("政府：预计将投资约600万亿韩元") == {"600万亿韩元"}
+    assert told_facts("示例汽车中国5月份销量81,234辆") == {"81234辆"}
+    assert told_facts("示例股价站上1000美元 同比增长35%") == set()  # round, or too short
+    assert told_facts("据《华尔街日报》报道，示例公司拟发布《算力设施建设指导意见》") == {
+        "《算力设施建设指导意见》"
+    }
+    # A title pasting two stories tells neither's fact.
+    assert told_facts("示例国出口大增148.6%！芯片ETF涨4%") == set()
+    assert told_facts("示例国出口大增148.6%；示例公司营收增长12.5%") == set()

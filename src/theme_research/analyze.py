@@ -206,7 +206,12 @@ def strip_headline_brackets(title: str) -> str:
 
 def numbers_in(text: str) -> list[str]:
     """Every number written in the text ("3.1", "40"; "50,624" read as "50624")."""
-    return _NUMBER.findall(_THOUSANDS.sub("", text))
+    return _NUMBER.findall(strip_thousands(text))
+
+
+def strip_thousands(text: str) -> str:
+    """The text with thousands separators dropped ("50,624" → "50624")."""
+    return _THOUSANDS.sub("", text)
 
 
 _UNIT = {"万亿": 1e12, "亿": 1e8, "万": 1e4, None: 1.0, "": 1.0}

@@ -20,8 +20,15 @@ from typing import NamedTuple
 import ahocorasick
 from datasketch import MinHash, MinHashLSH
 
-from theme_research.analyze import Analyzed, mask_numbers, numbers_in, shingles
+from theme_research.analyze import (
+    Analyzed,
+    mask_numbers,
+    numbers_in,
+    shingles,
+    strip_thousands,
+)
 from theme_research.classify import headline_kinds, title_kinds
+from theme_research.select import is_digest
 
 NUM_PERM = 64
 LEAD_JACCARD = 0.42
@@ -49,6 +56,8 @@ DEED_KINDS = frozenset(
 )
 """Event kinds a company rarely reports twice a day: its results, a deal, an order, a
 clarification (with the exchange notice it comes in)."""
+RELEASE_GAP = timedelta(minutes=30)
+"""Reports this close in time that tell one round amount tell one release."""
 SESSION_GAP = timedelta(hours=7)
 """Price-move updates this close in time belong to one trading session's story."""
 _SUBJECT = re.compile(r"^([^：:，,。\s]{2,14})[：:]")
@@ -68,7 +77,19 @@ _DATE = re.compile(r"\d{1,4}\s*[年月日号]|\d{1,2}[/-]\d{1,2}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MODEL = re.compile(r"[a-z]\d|\d[a-z]")
 _QUOTED = re.compile(r"[“「《]([^”」》]{2,12})[”」》]")
+_DOCUMENT = re.compile(
+    r"《[^》]{2,40}(?:意见|方案|规划|计划|办法|通知|规定|条例|纲要|指南|措施|倡议|决定|法)》"
+)
+"""A document's name ("《…供应商账款支付规范倡议》"), not an outlet's ("《华尔街日报》")."""
+_MONEY = r"(?:万亿|亿|万)(?:美元|韩元|日元|欧元|港元|英镑|元)"
+_TOLD_FIGURE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(" + _MONEY + r"|[美韩日欧港]?元|%|(?:万|亿)?[辆台吨])"
+)
+"""A figure with its unit ("169.4%", "371.6亿美元", "85982辆")."""
 _DOER = re.compile(r"^[^，,。：:\s]{0,20}?([\u4e00-\u9fff]{2,6})(?:完成|获得|宣布|签署|拟|将)")
+_NUMBER_PART = re.compile(r"[\d.]+")
+_TWO_STORIES = re.compile(r"[；;|｜]|ETF")
+"""Titles pasting two stories: "…；…", or a story beside a fund's move ("…！某ETF涨4%")."""
 _SURGE = r"(?:概念|板块|股|赛道)(?:全线|集体)?爆发"
 """A sector's burst ("机器人概念全线爆发"), not demand's ("需求爆发")."""
 _MOVE = re.compile(
@@ -157,6 +178,8 @@ class _Features:
     """Named products in the lead (the title and the start of the body)."""
     figures: frozenset[str]
     """The title's figures that tell a fact ("2500", "37.16", "20"), not its dates or years."""
+    told: frozenset[str] = frozenset()
+    """The facts the title tells that two stories rarely share (see :func:`told_facts`)."""
     teased: str = ""
     """For a title that names no one ("“机器人伴侣”订单破1万台"), the first company its lead
     names: whom the teaser is about."""
@@ -191,7 +214,7 @@ def group(
         for i, j in _candidate_pairs(features)
         if same_story(ordered[i], ordered[j], features[i], features[j])
     }
-    members = _merge(len(ordered), links)
+    members = _join_told_facts(_merge(len(ordered), links), ordered, features)
     events = [
         Event(
             tuple(sorted((ordered[i] for i in group), key=lambda a: (a.item.published_at, a.key)))
@@ -231,6 +254,69 @@ def _merge(count: int, links: dict[tuple[int, int], float]) -> list[list[int]]:
     return list(groups.values())
 
 
+def _join_told_facts(
+    members: list[list[int]], ordered: Sequence[Analyzed], features: Sequence[_Features]
+) -> list[list[int]]:
+    """Join groups that tell one fact: a release told as its total and as its chip figure
+    ("…半导体出口大增169.4%", "半导体出口额达371.6亿美元 同比猛增169.4%"), a plan told by the
+    government and by the companies in it ("800万亿韩元"), an initiative and the answers to
+    it ("《…倡议》"). Such reports share too little else for most pairs across the groups
+    to be linked, which :func:`_merge` asks for; a told fact is specific enough not to."""
+    owner = {i: g for g, group in enumerate(members) for i in group}
+    parent = list(range(len(members)))
+
+    def root(g: int) -> int:
+        while parent[g] != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    for i, j in sorted(_bucket_pairs(((fact, "") for fact in f.told) for f in features)):
+        if _tell_one_fact(ordered[i], ordered[j], features[i], features[j]):
+            parent[root(owner[j])] = root(owner[i])
+    joined: dict[int, list[int]] = {}
+    for g, group in enumerate(members):
+        joined.setdefault(root(g), []).extend(group)
+    return list(joined.values())
+
+
+def _tell_one_fact(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
+    """Two titles telling one fact: a document's name within a day; an exact amount or
+    figure within a day, a round amount ("800万亿韩元") within half an hour (round amounts
+    recur: two start-ups "估值超200亿元" hours apart), either with a shared kind of event
+    or a shared name."""
+    gap = abs(a.item.published_at - b.item.published_at)
+    shared = fa.told & fb.told
+    if gap > FACT_GAP:
+        return False
+    if any(fact.startswith("《") for fact in shared):
+        return True
+    if gap > RELEASE_GAP and not any(_is_exact(fact) for fact in shared):
+        return False
+    return bool(fa.kinds & fb.kinds or fa.entities & fb.entities)
+
+
+def _is_exact(fact: str) -> bool:
+    """An amount or figure not round: "847.5亿美元", "169.4", not "800万亿韩元"."""
+    number = _NUMBER_PART.match(fact)
+    return number is not None and len(number.group(0).replace(".", "").strip("0")) >= 3
+
+
+def told_facts(title: str) -> frozenset[str]:
+    """What a title tells that two stories rarely share by chance: a document's name
+    ("《…倡议》"), an exact figure with its unit ("169.4%", "371.6亿美元"; not "23.76%" and
+    "23.76万辆" alike) or an amount of money ("800万亿韩元"). A title pasting two stories
+    ("…；…", a story beside an ETF's move) tells none, so it binds neither."""
+    if _TWO_STORIES.search(title):
+        return frozenset()
+    facts = {m.group(0) for m in _DOCUMENT.finditer(title)}
+    for m in _TOLD_FIGURE.finditer(_DATE.sub(" ", strip_thousands(title))):
+        number, unit = m.groups()
+        if _is_exact(number) or re.fullmatch(_MONEY, unit):
+            facts.add(number + unit)
+    return frozenset(facts)
+
+
 def _strength(fa: _Features, fb: _Features) -> float:
     """How alike two linked items read: the order in which links are merged."""
     return max(jaccard(fa.lead, fb.lead), dice(fa.title, fb.title))
@@ -262,6 +348,7 @@ def _features(
         products=products_in(item.title) - {subject_name},
         lead_products=products_in(item.lead) - {subject_name},
         figures=figures_in(item.title),
+        told=frozenset() if is_digest(item) else told_facts(item.title),
         teased=same_as.get(teased, teased),
     )
 
