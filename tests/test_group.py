@@ -490,6 +490,9 @@ def test_products_are_named_latin_words_with_a_small_letter_or_a_digit_or_quoted
     }
     assert products_in("示例公司“超能U1”订单破万") == {"超能u1", "u1"}
     assert products_in("AI芯片与GPU需求旺盛") == set()
+    assert products_in("示例芯片将与甲公司合作开发RTX NOVA个人电脑芯片") == {"nova"}
+    assert products_in("示例国KOSPI指数跌超5% DRAM价格走低") == set()  # an index, an acronym
+    assert products_in("示例芯片发布ACME ISAAC平台", known=frozenset({"isaac"})) == set()
     assert products_in("示例公司：6月30日回购2500万股") == set()  # figures are not products
 
 

@@ -72,6 +72,9 @@ _PRODUCT = re.compile(
     r"([A-Za-z]*(?:[a-z][A-Za-z]*\d*|\d[A-Za-z0-9]*)(?: \d+(?:\.\d+)?)?)"
     r"(?![A-Za-z0-9])"
 )
+_CAPITALS = re.compile(r"(?<=[A-Z] )[A-Z]{4,}(?![A-Za-z0-9])")
+"""A model's name in capitals after its line's ("SPARK" of "RTX SPARK"); a word in capitals
+alone is an acronym or an index ("DRAM", "KOSPI")."""
 _NUMBER = re.compile(r"[\d .]+")
 _DATE = re.compile(r"\d{1,4}\s*[年月日号]|\d{1,2}[/-]\d{1,2}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -345,8 +348,8 @@ def _features(
         kinds=deed_kinds & DEED_KINDS,
         move=move,
         topics=frozenset(n for _, n in in_title) if move else frozenset(),
-        products=products_in(item.title) - {subject_name},
-        lead_products=products_in(item.lead) - {subject_name},
+        products=products_in(item.title, names) - {subject_name},
+        lead_products=products_in(item.lead, names) - {subject_name},
         figures=figures_in(item.title),
         told=frozenset() if is_digest(item) else told_facts(item.title),
         teased=same_as.get(teased, teased),
@@ -411,10 +414,13 @@ def _deed_clauses(title: str, in_title: Sequence[tuple[int, str]], names: frozen
     return title[cut:] if before and not any(n in names for n in before) else title
 
 
-def products_in(title: str) -> frozenset[str]:
+def products_in(title: str, known: frozenset[str] = frozenset()) -> frozenset[str]:
     """Named products in a title, lower-cased: Latin names with a small letter or a digit
-    ("Fable 5", "Optimus", "U1"; not acronyms such as "AI" or "GPU") and quoted names."""
+    ("Fable 5", "Optimus", "U1"; not acronyms such as "AI" or "GPU"), names in capitals
+    after a line's name ("SPARK" of "RTX SPARK", not the ``known`` "ISAAC") and quoted
+    names."""
     names = {m.group(1).lower() for m in _PRODUCT.finditer(title)}
+    names |= {m.group(0).lower() for m in _CAPITALS.finditer(title)} - known
     names |= {m.group(1).lower() for m in _QUOTED.finditer(title)}
     return frozenset(n for n in names if len(n) >= 2 and not _NUMBER.fullmatch(n))
 
