@@ -1053,3 +1053,33 @@ def test_told_facts_are_documents_amounts_and_exact_figures_with_their_units():
     # A title pasting two stories tells neither's fact.
     assert told_facts("示例国出口大增148.6%！芯片ETF涨4%") == set()
     assert told_facts("示例国出口大增148.6%；示例公司营收增长12.5%") == set()
+
+
+def test_a_documents_issue_and_its_measures_told_by_one_agency_are_one_story():
+    items = analyzed(
+        news(
+            "cls",
+            "d2",
+            9,
+            "深圳：鼓励财险公司探索研究智能驾驶综合保险",
+            "为无人驾驶出租车提供保障。",
+        ),
+        news("cls", "d3", 12, "深圳：合理降低新能源汽车维修使用成本", "推动维修数据开放共享。"),
+        news("cls", "d4", 15, "深圳：加强对新能源车险投诉处理的督查督办", "压实保险公司主体责任。"),
+        news("cls", "d5", 18, "深圳出台新能源车险高质量发展“深十条”", "深圳发布十条措施。"),
+    )
+    # The flashes of the measures share no words: the city and the minutes tie them.
+    assert stories(items) == {frozenset({"cls:d2", "cls:d3", "cls:d4", "cls:d5"})}
+
+
+def test_flashes_of_one_speaker_that_is_a_company_a_person_or_a_broker_stay_apart():
+    items = analyzed(
+        news("cls", "p1", 0, "中信建投：坚定看好国产燃机出海", "燃机出海空间广阔。"),
+        news("cls", "p2", 3, "中信建投：关注人形机器人应用表现", "人形机器人进入工厂。"),
+        news("cls", "p3", 5, "马斯克：SpaceX计划今年每月发布一个全新的模型", "马斯克在采访中称。"),
+        news("cls", "p4", 8, "马斯克：火星任务将于2028年启动", "马斯克在同一采访中称。"),
+        news("cls", "p5", 30, "深圳：合理降低新能源汽车维修使用成本", "推动维修数据开放共享。"),
+        news("cls", "p6", 45, "深圳：支持建设算力网", "加快新型基础设施建设。"),
+    )
+    # Views and remarks are a story each; an agency's flashes far apart are two documents.
+    assert stories(items) == {frozenset({f"cls:p{n}"}) for n in range(1, 7)}

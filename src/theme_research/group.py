@@ -56,6 +56,10 @@ DEED_KINDS = frozenset(
 )
 """Event kinds a company rarely reports twice a day: its results, a deal, an order, a
 clarification (with the exchange notice it comes in)."""
+BURST_GAP = timedelta(minutes=10)
+"""One speaker's flashes this close are one document or briefing told in parts."""
+ISSUE_GAP = timedelta(minutes=20)
+"""How long after a document's issue ("深圳出台…") the flashes of its measures still come."""
 RELEASE_GAP = timedelta(minutes=30)
 """Reports this close in time that tell one round amount tell one release."""
 SESSION_GAP = timedelta(hours=7)
@@ -91,6 +95,17 @@ _TOLD_FIGURE = re.compile(
 """A figure with its unit ("169.4%", "371.6亿美元", "85982辆")."""
 _DOER = re.compile(r"^[^，,。：:\s]{0,20}?([\u4e00-\u9fff]{2,6})(?:完成|获得|宣布|签署|拟|将)")
 _NUMBER_PART = re.compile(r"[\d.]+")
+_OFFICIAL = re.compile(
+    r"(?:部|部门|局|委|委员会|办|院|署|厅|政府|协会|分会|联合会|交易所)$|^(?:北京|天津|上海|重庆|"
+    r"河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
+    r"云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|深圳|广州|杭州|南京|苏州|武汉|成都|"
+    r"西安|合肥|厦门|宁波|青岛|无锡|长沙|郑州|济南|沈阳|大连)(?:省|市)?$"
+)
+"""A speaker that issues documents: an agency, an association, a province or a city; not a
+company or a person, whose remarks of one interview are several stories."""
+_ISSUER = re.compile(r"([^：:，,。\s]{2,8}?)(?:出台|印发|发布|公布)")
+_OPINION = re.compile(r"看好|推荐|关注|评级|目标价|预计|预期|认为|表示")
+"""A view, not a document."""
 _TWO_STORIES = re.compile(r"[；;|｜]|ETF")
 """Titles pasting two stories: "…；…", or a story beside a fund's move ("…！某ETF涨4%")."""
 _SURGE = r"(?:概念|板块|股|赛道)(?:全线|集体)?爆发"
@@ -181,6 +196,8 @@ class _Features:
     """Named products in the lead (the title and the start of the body)."""
     figures: frozenset[str]
     """The title's figures that tell a fact ("2500", "37.16", "20"), not its dates or years."""
+    speaker: str = ""
+    """The agency or place the title quotes ("深圳" of "深圳：…"), see :func:`_official`."""
     told: frozenset[str] = frozenset()
     """The facts the title tells that two stories rarely share (see :func:`told_facts`)."""
     teased: str = ""
@@ -351,6 +368,7 @@ def _features(
         products=products_in(item.title, names) - {subject_name},
         lead_products=products_in(item.lead, names) - {subject_name},
         figures=figures_in(item.title),
+        speaker="" if named else _official(item.title),
         told=frozenset() if is_digest(item) else told_facts(item.title),
         teased=same_as.get(teased, teased),
     )
@@ -588,7 +606,15 @@ def _candidate_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
     for attribute, threshold in (("lead", LEAD_JACCARD * 0.8), ("title", TITLE_DICE * 0.6)):
         sets = [getattr(f, attribute) for f in features]
         pairs |= _lsh_pairs(sets, threshold)
-    rules = (_fact_pairs, _move_pairs, _deed_pairs, _term_pairs, _product_pairs, _figure_pairs)
+    rules = (
+        _fact_pairs,
+        _move_pairs,
+        _deed_pairs,
+        _term_pairs,
+        _product_pairs,
+        _figure_pairs,
+        _speaker_pairs,
+    )
     return pairs.union(*(rule(features) for rule in rules))
 
 
@@ -615,6 +641,12 @@ def _figure_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
     """Items whose titles share an exact figure (one few titles share)."""
     keys = (((n, "") for n in f.figures if _is_precise(n)) for f in features)
     return _bucket_pairs(keys, largest=lambda _: 12)
+
+
+def _speaker_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
+    """Items whose titles quote one speaker that is no company ("深圳：…")."""
+    keys = (((f.speaker, ""),) if f.speaker else () for f in features)
+    return _bucket_pairs(keys, largest=lambda _: 40)
 
 
 def _move_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
@@ -734,6 +766,9 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
         )
     ):
         return gap <= FACT_GAP  # one deed, named by a term only its reports use
+    if fa.speaker and fa.speaker == fb.speaker:  # one agency's flashes: one document, in parts
+        issued = _ISSUER.match(a.title) or _ISSUER.match(b.title)
+        return gap <= (ISSUE_GAP if issued else BURST_GAP)
     if not (fa.entities & fb.entities) or gap > FACT_GAP:
         return False
     likeness = dice(fa.title, fb.title)
@@ -768,6 +803,15 @@ def _speaker(title: str) -> str:
     """Who a title quotes ("国家发改委" of "国家发改委：…"), or ""."""
     match = _SUBJECT.match(title)
     return match.group(1) if match else ""
+
+
+def _official(title: str) -> str:
+    """The agency, association or place a title quotes ("深圳" of "深圳：鼓励…") or whose
+    document it tells ("深圳" of "深圳出台…"), or ""."""
+    issuer = _ISSUER.match(title)
+    speaker = _speaker(title) or (issuer.group(1) if issuer else "")
+    official = _OFFICIAL.search(speaker) and not _OPINION.search(title)
+    return speaker if official else ""
 
 
 def _one_subject(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
