@@ -18,6 +18,7 @@ def test_headline_types_in_order_of_strength():
     assert kind("示例公司：上半年净利润同比预增120%")[0] == "earnings"
     assert kind("示例药企创新药获批上市")[0] == "approval"
     assert kind("示例保险获准在三地开展交强险业务")[0] == "approval"
+    assert kind("两大主机厂接连牵手示例能源")[0] == "orders"
     assert kind("示例模型上线新功能")[0] == "feature"
     assert kind("示例存储申请在纳斯达克上市")[0] == "financing"  # "上市申请" the other way round
 

@@ -1083,3 +1083,45 @@ def test_flashes_of_one_speaker_that_is_a_company_a_person_or_a_broker_stay_apar
     )
     # Views and remarks are a story each; an agency's flashes far apart are two documents.
     assert stories(items) == {frozenset({f"cls:p{n}"}) for n in range(1, 7)}
+
+
+def test_a_teaser_joins_the_report_of_the_company_it_names_by_another_name():
+    teaser = news(
+        "eastmoney",
+        "t1",
+        600,
+        "两大主机厂接连牵手示例能源 新能源渗透率站上60%关口",
+        "示例汽车、样例汽车先后与示例能源签署合作协议，布局补能网络。",
+    )
+    report = news(
+        "cls",
+        "t2",
+        0,
+        "示例能源与示例汽车签署合作框架协议 推动产业和资本合作",
+        "双方将在补能网络、电池回收等领域开展合作。",
+    )
+    names = entity_names(packs()) | {"示例汽车", "示例汽车股份"}
+    events = group(
+        analyzed(teaser, report), names, topic_words(packs()), same_as={"示例汽车": "示例汽车股份"}
+    )
+    # The report's subject is the company's canonical name; the teaser's lead uses its alias.
+    assert partition(events) == {frozenset({"eastmoney:t1", "cls:t2"})}
+
+
+def test_two_figures_that_share_only_a_theme_word_are_two_stories():
+    filler = [
+        news("cls", f"f{i}", i, f"第{i}号示例公告：公司经营正常", "公司公告。") for i in range(400)
+    ]
+    figures = [
+        news(
+            "cls",
+            "w1",
+            0,
+            "新能源渗透率站上60%关口 竞争逻辑或重构",
+            "新能源汽车零售渗透率持续提升。",
+        ),
+        news("ths", "w2", 30, "示例电商夏季大促品牌GMV渗透率近40%", "示例电商公布大促数据。"),
+    ]
+    # "渗透率" is rare in the window's titles, but a known word is no story's own term.
+    found = themed_stories(analyzed(*filler, *figures))
+    assert frozenset({"cls:w1"}) in found and frozenset({"ths:w2"}) in found

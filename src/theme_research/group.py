@@ -793,10 +793,12 @@ def _same_way(a: str, b: str, topics: Iterable[str]) -> bool:
 
 
 def _deed_terms(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> frozenset[str]:
-    """The rare title terms two items share, outside the speakers their titles open with:
-    "国家发改委：…" and "国家发改委刘刚带队赴小米集团…" share an agency, not a deed."""
+    """The rare title terms two items share, outside the speakers their titles open with
+    ("国家发改委：…" and "国家发改委刘刚带队赴小米集团…" share an agency, not a deed) and
+    outside the known words they share ("渗透率" of a carmaker's and a retailer's figure)."""
     speakers = shingles(_speaker(a.title)) | shingles(_speaker(b.title))
-    return (fa.rare & fb.rare) - speakers
+    words = {g for word in fa.entities & fb.entities for g in shingles(word)}
+    return (fa.rare & fb.rare) - speakers - words
 
 
 def _speaker(title: str) -> str:
@@ -849,7 +851,8 @@ def _teaser_of(teaser: _Features, report: _Features) -> bool:
     figures = {n for n in report.figures & teaser.anchors if is_anchor(n)}
     told = figures or teaser.kinds & report.kinds
     shared = models or (told and teaser.title & report.title)  # a digest's title shares none
-    return bool(teaser.teased) and report.subject in teaser.entities and bool(shared)
+    named = report.subject in teaser.entities or teaser.teased == report.subject
+    return bool(teaser.teased) and named and bool(shared)
 
 
 def _name_each_other(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
