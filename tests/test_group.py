@@ -1125,3 +1125,20 @@ def test_two_figures_that_share_only_a_theme_word_are_two_stories():
     # "渗透率" is rare in the window's titles, but a known word is no story's own term.
     found = themed_stories(analyzed(*filler, *figures))
     assert frozenset({"cls:w1"}) in found and frozenset({"ths:w2"}) in found
+
+
+def test_one_companys_reports_within_the_hour_sharing_its_terms_are_one_story():
+    filler = [
+        news("cls", f"f{i}", i, f"第{i}号示例公告：公司经营正常", "公司公告。") for i in range(400)
+    ]
+
+    def told(later: float) -> set[frozenset[str]]:
+        offer = news("cls", "o1", 0, "示例智能拟让产业基金持有一成股份 换取算力资源", "致函称。")
+        again = news(
+            "ths", "o2", later, "示例智能：产业基金或成第二大股东 资源同步到位", "据报道。"
+        )
+        return themed_stories(analyzed(*filler, offer, again), "示例智能")
+
+    # One offer told twice within the hour; hours apart, two matters with the same terms.
+    assert frozenset({"cls:o1", "ths:o2"}) in told(40)
+    assert frozenset({"cls:o1"}) in told(180)

@@ -56,6 +56,10 @@ DEED_KINDS = frozenset(
 )
 """Event kinds a company rarely reports twice a day: its results, a deal, an order, a
 clarification (with the exchange notice it comes in)."""
+HOUR_GAP = timedelta(hours=1)
+"""Two reports naming one known company this close share a deed when they share its terms,
+whatever kind of event each title reads as ("OpenAI提议向美国政府提供5%股权" and "OpenAI提议让
+美国政府持有公司5%股份")."""
 BURST_GAP = timedelta(minutes=10)
 """One speaker's flashes this close are one document or briefing told in parts."""
 ISSUE_GAP = timedelta(minutes=20)
@@ -766,6 +770,9 @@ def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
         )
     ):
         return gap <= FACT_GAP  # one deed, named by a term only its reports use
+    one_known = fa.known and fb.known and same_subject(fa.subject, fb.subject)
+    if one_known and gap <= HOUR_GAP and len(_deed_terms(a, b, fa, fb)) >= 2:
+        return True  # one company's own terms within the hour, whatever the kinds
     if fa.speaker and fa.speaker == fb.speaker:  # one agency's flashes: one document, in parts
         issued = _ISSUER.match(a.title) or _ISSUER.match(b.title)
         return gap <= (ISSUE_GAP if issued else BURST_GAP)
