@@ -1143,3 +1143,16 @@ def test_one_companys_reports_within_the_hour_sharing_its_terms_are_one_story():
     # One offer told twice within the hour; hours apart, two matters with the same terms.
     assert frozenset({"cls:o1", "ths:o2"}) in told(40)
     assert frozenset({"cls:o1"}) in told(180)
+
+
+def test_a_roundup_of_three_companies_figures_is_no_teaser_of_one():
+    roundup = news(
+        "cls",
+        "r1",
+        30,
+        "“甲乙丙”披露5月新车交付数据",
+        "甲汽车交付新车37705辆；乙汽车交付新车32158辆；丙汽车交付新车33350辆，同比下降18%。",
+    )
+    report = news("ths", "r2", 0, "丙汽车5月交付新车33350辆 同比下降18%", "丙汽车公告5月交付数据。")
+    found = themed_stories(analyzed(roundup, report), "甲汽车", "乙汽车", "丙汽车")
+    assert found == {frozenset({"cls:r1"}), frozenset({"ths:r2"})}

@@ -56,6 +56,9 @@ DEED_KINDS = frozenset(
 )
 """Event kinds a company rarely reports twice a day: its results, a deal, an order, a
 clarification (with the exchange notice it comes in)."""
+ROUNDUP_NAMES = 3
+"""A headline naming no one whose lead names this many companies is a roundup ("“蔚小理”披露
+5月新车交付数据"), no teaser of one of them."""
 HOUR_GAP = timedelta(hours=1)
 """Two reports naming one known company this close share a deed when they share its terms,
 whatever kind of event each title reads as ("OpenAI提议向美国政府提供5%股权" and "OpenAI提议让
@@ -357,7 +360,8 @@ def _features(
     found = subject(item.title, found=named)
     subject_name = same_as.get(found, found)
     in_body = [(i, n) for i, n in in_lead if n in names] if not found else []
-    teased = min(in_body)[1] if in_body else ""
+    roundup = len(_distinct_names(same_as.get(n, n) for _, n in in_body)) >= ROUNDUP_NAMES
+    teased = min(in_body)[1] if in_body and not roundup else ""
     return _Features(
         lead=frozenset(shingles(item.lead)),
         title=frozenset(shingles(mask_numbers(item.title))),
@@ -376,6 +380,12 @@ def _features(
         told=frozenset() if is_digest(item) else told_facts(item.title),
         teased=same_as.get(teased, teased),
     )
+
+
+def _distinct_names(names: Iterable[str]) -> set[str]:
+    """The names, less those inside another ("海力士" beside "SK海力士")."""
+    found = set(names)
+    return {n for n in found if not any(n != other and n in other for other in found)}
 
 
 class NameIndex:
