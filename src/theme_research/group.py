@@ -658,7 +658,7 @@ def _figure_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
 
 
 def _speaker_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
-    """Items whose titles quote one speaker that is no company ("深圳：…")."""
+    """Items whose titles quote one agency or place ("深圳：…", see :func:`_official`)."""
     keys = (((f.speaker, ""),) if f.speaker else () for f in features)
     return _bucket_pairs(keys, largest=lambda _: 40)
 
