@@ -24,6 +24,7 @@ from theme_research.group import (
     _minhashes,
     figures_in,
     group,
+    joined_by,
     merge_moves,
     move_direction,
     move_market,
@@ -1071,6 +1072,7 @@ def test_a_documents_issue_and_its_measures_told_by_one_agency_are_one_story():
     )
     # The flashes of the measures share no words: the city and the minutes tie them.
     assert stories(items) == {frozenset({"cls:d2", "cls:d3", "cls:d4", "cls:d5"})}
+    assert set(joined_by(items, entity_names(packs())).values()) == {"document"}
 
 
 def test_flashes_of_one_speaker_that_is_a_company_a_person_or_a_broker_stay_apart():
@@ -1143,6 +1145,18 @@ def test_one_companys_reports_within_the_hour_sharing_its_terms_are_one_story():
     # One offer told twice within the hour; hours apart, two matters with the same terms.
     assert frozenset({"cls:o1", "ths:o2"}) in told(40)
     assert frozenset({"cls:o1"}) in told(180)
+
+
+def test_joined_by_names_the_rule_that_joins_each_pair():
+    filler = [
+        news("cls", f"f{i}", i, f"第{i}号示例公告：公司经营正常", "公司公告。") for i in range(400)
+    ]
+    offer = news("cls", "o1", 0, "示例智能拟让产业基金持有一成股份 换取算力资源", "致函称。")
+    again = news("ths", "o2", 40, "示例智能：产业基金或成第二大股东 资源同步到位", "据报道。")
+    names = entity_names(packs()) | {"示例智能"}
+    joined = joined_by(analyzed(*filler, offer, again), names, topic_words(packs()))
+    assert joined[("cls:o1", "ths:o2")] == "company_hour"
+    assert {rule for pair, rule in joined.items() if "cls:o1" not in pair} == {"rewrite"}
 
 
 def test_a_roundup_of_three_companies_figures_is_no_teaser_of_one():

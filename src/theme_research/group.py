@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from functools import cached_property
 from typing import NamedTuple
 
 import ahocorasick
@@ -231,16 +232,8 @@ def group(
     two differently worded reports as one story. ``same_as`` maps a company's other names
     to its name (lower-cased), so a headline's subject is the company whatever it is called.
     """
-    ordered = sorted(items, key=lambda a: a.key)  # a canonical order: input order is moot
-    names = frozenset(e.lower() for e in entities)
-    words = frozenset(t.lower() for t in topics)
-    index = NameIndex(names | words)
-    features = _with_rare_terms([_features(a, names, index, same_as or {}) for a in ordered])
-    links = {
-        (i, j): _strength(features[i], features[j])
-        for i, j in _candidate_pairs(features)
-        if same_story(ordered[i], ordered[j], features[i], features[j])
-    }
+    ordered, features = _prepared(items, entities, topics, same_as or {})
+    links = {(i, j): _strength(features[i], features[j]) for i, j in _joined(ordered, features)}
     members = _join_told_facts(_merge(len(ordered), links), ordered, features)
     events = [
         Event(
@@ -249,6 +242,46 @@ def group(
         for group in members
     ]
     return sorted(events, key=lambda e: e.id)
+
+
+def joined_by(
+    items: Sequence[Analyzed],
+    entities: Iterable[str] = (),
+    topics: Iterable[str] = (),
+    *,
+    same_as: Mapping[str, str] | None = None,
+) -> dict[tuple[str, str], str]:
+    """The rule (a name in :data:`STORY_RULES`) that joins each pair of items :func:`group`
+    joins, by the items' keys: what to read when an event holds a report it should not, or
+    misses one. Two joined items can still end in two events (see :func:`_merge`)."""
+    ordered, features = _prepared(items, entities, topics, same_as or {})
+    joined = _joined(ordered, features)
+    return {(ordered[i].key, ordered[j].key): rule for (i, j), rule in joined.items()}
+
+
+def _prepared(
+    items: Sequence[Analyzed],
+    entities: Iterable[str],
+    topics: Iterable[str],
+    same_as: Mapping[str, str],
+) -> tuple[list[Analyzed], list[_Features]]:
+    """The items in a canonical order (so input order is moot) and their features."""
+    ordered = sorted(items, key=lambda a: a.key)
+    names = frozenset(e.lower() for e in entities)
+    index = NameIndex(names | frozenset(t.lower() for t in topics))
+    return ordered, _with_rare_terms([_features(a, names, index, same_as) for a in ordered])
+
+
+def _joined(
+    ordered: Sequence[Analyzed], features: Sequence[_Features]
+) -> dict[tuple[int, int], str]:
+    """Each candidate pair a rule joins, and that rule's name."""
+    joined = {}
+    for i, j in _candidate_pairs(features):
+        rule, verdict = story_rule(ordered[i], ordered[j], features[i], features[j])
+        if verdict:
+            joined[(i, j)] = rule
+    return joined
 
 
 def _with_rare_terms(features: list[_Features]) -> list[_Features]:
@@ -743,55 +776,151 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def same_story(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
-    """Near-duplicate leads within a day and a half; like titles within hours; or the
-    same entity with the same specific figures and somewhat alike titles within a day."""
-    gap = abs(a.item.published_at - b.item.published_at)
-    if gap <= DUPLICATE_GAP and jaccard(fa.lead, fb.lead) >= LEAD_JACCARD:
-        return True
-    subjects_agree = not (fa.subject and fb.subject) or same_subject(fa.subject, fb.subject)
-    if fa.move and fb.move and fa.move != fb.move:
-        return False  # moves in two markets are two stories, however alike they read
-    if (
-        gap <= UPDATE_GAP
-        and dice(fa.title, fb.title) >= TITLE_DICE
-        and _one_subject(a, b, fa, fb)
-        and _one_topic(fa, fb)
-    ):
-        return True
-    shared_topics = fa.topics & fb.topics
-    if fa.move and fa.move == fb.move and shared_topics and gap <= SESSION_GAP:
-        return _same_way(a.title, b.title, shared_topics)
-    one_company = fa.subject and same_subject(fa.subject, fb.subject)
-    if one_company and (fa.kinds & fb.kinds or _one_product(fa, fb) or fa.figures & fb.figures):
-        return gap <= FACT_GAP  # one company, one kind of event, product or figure, one day
-    if subjects_agree and sum(_is_precise(f) for f in fa.figures & fb.figures) >= 2:
-        return gap <= FACT_GAP  # two exact figures in both titles: one fact, told twice
-    if _teaser_of(fa, fb) or _teaser_of(fb, fa):
-        return gap <= FACT_GAP  # a teaser headline and its company's report of one model
-    if fa.products & fb.products and _name_each_other(a, b, fa, fb):
-        return gap <= FACT_GAP  # one product, told by its maker and by its chief
-    if (
-        fa.kinds & fb.kinds
-        and len(_deed_terms(a, b, fa, fb)) >= 2
-        and (
-            _one_subject(a, b, fa, fb)
-            or _names_the_other(a, fb.subject)
-            or _names_the_other(b, fa.subject)
-        )
-    ):
-        return gap <= FACT_GAP  # one deed, named by a term only its reports use
+    """Do two items tell one story? The first of :data:`STORY_RULES` that has a say decides
+    (see :func:`story_rule`)."""
+    return story_rule(a, b, fa, fb)[1]
+
+
+def story_rule(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> tuple[str, bool]:
+    """The rule that decides whether two items tell one story, and what it decides."""
+    pair = _Pair(a, b, fa, fb, abs(a.item.published_at - b.item.published_at))
+    for rule in STORY_RULES:
+        verdict = rule(pair)
+        if verdict is not None:
+            return rule.__name__.lstrip("_"), verdict
+    return "", False
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """Two items a rule compares, with their features and the time between them."""
+
+    a: Analyzed
+    b: Analyzed
+    fa: _Features
+    fb: _Features
+    gap: timedelta
+
+    @property
+    def subjects_agree(self) -> bool:
+        """Equal subjects, or a title with none."""
+        fa, fb = self.fa, self.fb
+        return not (fa.subject and fb.subject) or same_subject(fa.subject, fb.subject)
+
+    @cached_property
+    def deed_terms(self) -> frozenset[str]:
+        return _deed_terms(self.a, self.b, self.fa, self.fb)
+
+    def within_a_day(self, condition: bool) -> bool | None:
+        """What a one-day rule says: one story if close enough, no say if ``condition`` fails."""
+        return self.gap <= FACT_GAP if condition else None
+
+
+def _rewrite(p: _Pair) -> bool | None:
+    """An outlet's rewrite: near-duplicate leads within a day and a half."""
+    near = p.gap <= DUPLICATE_GAP and jaccard(p.fa.lead, p.fb.lead) >= LEAD_JACCARD
+    return True if near else None
+
+
+def _two_markets(p: _Pair) -> bool | None:
+    """Moves in two markets are two stories, however alike they read."""
+    return False if p.fa.move and p.fb.move and p.fa.move != p.fb.move else None
+
+
+def _update(p: _Pair) -> bool | None:
+    """Like titles within hours, about one subject and one sector: a developing story's
+    updates ("指数涨超3%" … "指数收涨5.2%")."""
+    alike = p.gap <= UPDATE_GAP and dice(p.fa.title, p.fb.title) >= TITLE_DICE
+    one = alike and _one_subject(p.a, p.b, p.fa, p.fb) and _one_topic(p.fa, p.fb)
+    return True if one else None
+
+
+def _session_move(p: _Pair) -> bool | None:
+    """One market's move on a shared theme word within a session, told the same way."""
+    shared = p.fa.topics & p.fb.topics
+    if p.fa.move and p.fa.move == p.fb.move and shared and p.gap <= SESSION_GAP:
+        return _same_way(p.a.title, p.b.title, shared)
+    return None
+
+
+def _company_deed(p: _Pair) -> bool | None:
+    """One company, one kind of event, product or figure, one day."""
+    fa, fb = p.fa, p.fb
+    one_company = bool(fa.subject) and same_subject(fa.subject, fb.subject)
+    deed = bool(fa.kinds & fb.kinds or fa.figures & fb.figures) or _one_product(fa, fb)
+    return p.within_a_day(one_company and deed)
+
+
+def _exact_figures(p: _Pair) -> bool | None:
+    """Two exact figures in both titles: one fact, told twice."""
+    exact = sum(_is_precise(f) for f in p.fa.figures & p.fb.figures)
+    return p.within_a_day(p.subjects_agree and exact >= 2)
+
+
+def _teaser(p: _Pair) -> bool | None:
+    """A teaser headline and its company's report (see :func:`_teaser_of`)."""
+    return p.within_a_day(_teaser_of(p.fa, p.fb) or _teaser_of(p.fb, p.fa))
+
+
+def _two_speakers(p: _Pair) -> bool | None:
+    """One product, told by its maker and by its chief."""
+    shared = bool(p.fa.products & p.fb.products)
+    return p.within_a_day(shared and _name_each_other(p.a, p.b, p.fa, p.fb))
+
+
+def _deed_term(p: _Pair) -> bool | None:
+    """One deed, named by terms only its reports use."""
+    a, b, fa, fb = p.a, p.b, p.fa, p.fb
+    named = (
+        _one_subject(a, b, fa, fb)
+        or _names_the_other(a, fb.subject)
+        or _names_the_other(b, fa.subject)
+    )
+    return p.within_a_day(bool(fa.kinds & fb.kinds) and len(p.deed_terms) >= 2 and named)
+
+
+def _company_hour(p: _Pair) -> bool | None:
+    """One known company's own terms within the hour, whatever kind each title reads as."""
+    fa, fb = p.fa, p.fb
     one_known = fa.known and fb.known and same_subject(fa.subject, fb.subject)
-    if one_known and gap <= HOUR_GAP and len(_deed_terms(a, b, fa, fb)) >= 2:
-        return True  # one company's own terms within the hour, whatever the kinds
-    if fa.speaker and fa.speaker == fb.speaker:  # one agency's flashes: one document, in parts
-        issued = _ISSUER.match(a.title) or _ISSUER.match(b.title)
-        return gap <= (ISSUE_GAP if issued else BURST_GAP)
-    if not (fa.entities & fb.entities) or gap > FACT_GAP:
+    return True if one_known and p.gap <= HOUR_GAP and len(p.deed_terms) >= 2 else None
+
+
+def _document(p: _Pair) -> bool | None:
+    """One agency's flashes minutes apart: one document or briefing, told in parts."""
+    if not p.fa.speaker or p.fa.speaker != p.fb.speaker:
+        return None
+    issued = _ISSUER.match(p.a.title) or _ISSUER.match(p.b.title)
+    return p.gap <= (ISSUE_GAP if issued else BURST_GAP)
+
+
+def _shared_name(p: _Pair) -> bool:
+    """One name within a day, with one specific figure and somewhat alike titles, or with
+    alike titles."""
+    if not (p.fa.entities & p.fb.entities) or p.gap > FACT_GAP:
         return False
-    likeness = dice(fa.title, fb.title)
-    if fa.anchors & fb.anchors:
+    likeness = dice(p.fa.title, p.fb.title)
+    if p.fa.anchors & p.fb.anchors:
         return likeness >= FACT_TITLE_DICE
-    return subjects_agree and likeness >= ENTITY_TITLE_DICE
+    return p.subjects_agree and likeness >= ENTITY_TITLE_DICE
+
+
+STORY_RULES: tuple[Callable[[_Pair], bool | None], ...] = (
+    _rewrite,
+    _two_markets,
+    _update,
+    _session_move,
+    _company_deed,
+    _exact_figures,
+    _teaser,
+    _two_speakers,
+    _deed_term,
+    _company_hour,
+    _document,
+    _shared_name,
+)
+"""The rules for a candidate pair, in order: each says "one story", "two stories" or nothing,
+and the first to say something decides. The last always says."""
 
 
 def _one_topic(fa: _Features, fb: _Features) -> bool:
