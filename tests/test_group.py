@@ -1170,3 +1170,37 @@ def test_a_roundup_of_three_companies_figures_is_no_teaser_of_one():
     report = news("ths", "r2", 0, "丙汽车5月交付新车33350辆 同比下降18%", "丙汽车公告5月交付数据。")
     found = themed_stories(analyzed(roundup, report), "甲汽车", "乙汽车", "丙汽车")
     assert found == {frozenset({"cls:r1"}), frozenset({"ths:r2"})}
+
+
+def test_two_figures_sharing_only_a_metrics_name_are_two_stories():
+    filler = [
+        news("cls", f"f{i}", i, f"第{i}号示例公告：公司经营正常", "公司公告。") for i in range(400)
+    ]
+    figures = [
+        news("cls", "s1", 0, "示例地产集团：前5月合约销售额同比增21.3%", "示例地产集团公告。"),
+        news(
+            "ths",
+            "s2",
+            60,
+            "机构预计今年半导体市场规模或达1.5万亿美元 存储芯片销售额同比将上升250%",
+            "机构报告称，存储芯片需求强劲。",
+        ),
+    ]
+    # "销售额" is rare in the window, but a metric two figures share is no deed of one story.
+    found = themed_stories(analyzed(*filler, *figures))
+    assert frozenset({"cls:s1"}) in found and frozenset({"ths:s2"}) in found
+
+
+def test_a_digest_column_is_no_teaser():
+    column = news(
+        "cls",
+        "c1",
+        240,
+        "【财联社早知道】机构称MLCC已成为AI服务器第三大成本项",
+        "示例跳动旗下AI智能体平台上线3.0版本；机构称MLCC成本占比提升；示例电子订单饱满。",
+    )
+    report = news(
+        "ths", "c2", 0, "示例跳动AI智能体平台上线3.0全新版本", "示例跳动宣布智能体平台上线新版本。"
+    )
+    found = themed_stories(analyzed(column, report), "示例跳动", "示例电子")
+    assert found == {frozenset({"cls:c1"}), frozenset({"ths:c2"})}

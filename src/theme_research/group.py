@@ -393,7 +393,8 @@ def _features(
     found = subject(item.title, found=named)
     subject_name = same_as.get(found, found)
     in_body = [(i, n) for i, n in in_lead if n in names] if not found else []
-    roundup = len(_distinct_names(same_as.get(n, n) for _, n in in_body)) >= ROUNDUP_NAMES
+    digest = is_digest(item)
+    roundup = digest or len(_distinct_names(same_as.get(n, n) for _, n in in_body)) >= ROUNDUP_NAMES
     teased = min(in_body)[1] if in_body and not roundup else ""
     return _Features(
         lead=frozenset(shingles(item.lead)),
@@ -410,7 +411,7 @@ def _features(
         lead_products=products_in(item.lead, names) - {subject_name},
         figures=figures_in(item.title),
         speaker="" if named else _official(item.title),
-        told=frozenset() if is_digest(item) else told_facts(item.title),
+        told=frozenset() if digest else told_facts(item.title),
         teased=same_as.get(teased, teased),
     )
 
@@ -876,7 +877,7 @@ def _deed_term(p: _Pair) -> bool | None:
         or _names_the_other(a, fb.subject)
         or _names_the_other(b, fa.subject)
     )
-    return p.within_a_day(bool(fa.kinds & fb.kinds) and len(p.deed_terms) >= 2 and named)
+    return p.within_a_day(bool(fa.kinds & fb.kinds - {"data"}) and len(p.deed_terms) >= 2 and named)
 
 
 def _company_hour(p: _Pair) -> bool | None:
