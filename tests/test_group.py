@@ -477,6 +477,8 @@ def test_markets_are_told_apart_by_name():
     assert move_market("美股存储板块跌幅扩大") == "US"
     assert move_market("港股芯片股走低") == "HK"
     assert move_market("南方两倍做多海力士收盘跌超26%") == "HK"  # listed in Hong Kong only
+    assert move_market("示例存储科技向下跌破1000美元") == "US"  # a share price in dollars
+    assert move_market("示例公司涨停 获10亿美元订单") == "A"
     assert move_market("半导体板块走强") == "A"
     assert move_market("示例公司发布新品") == ""
     assert move_market("示例半导体企业开启新一轮扩产 板块有望持续走强") == ""  # a forecast

@@ -121,7 +121,8 @@ _SURGE = r"(?:概念|板块|股|赛道)(?:全线|集体)?爆发"
 _MOVE = re.compile(
     r"涨|跌|重回|走强|走弱|拉升|跳水|走高|走低|下挫|飙升|反弹|回落|回暖|异动|活跃|" + _SURGE
 )
-_US = re.compile(r"美股|纳指|纳斯达克|道指|标普|费城|盘前|夜盘")
+_US = re.compile(r"美股|纳指|纳斯达克|道指|标普|费城|盘前|夜盘|[报破至上]\d[\d.]*美元|美元/股")
+"""A US move names its market, its session or a share price in dollars ("跌破1000美元")."""
 _HK = re.compile(r"港股|恒生|恒指|港交所|两倍做[多空]")  # leveraged products list in Hong Kong only
 _MARKETS = (
     ("US", _US),
