@@ -1224,3 +1224,31 @@ def test_an_exact_share_or_a_round_amount_needs_a_shared_name_to_tell_one_fact()
     # The same figure in two unrelated releases, the same round sum in two unrelated filings.
     found = themed_stories(items, "示例投资")
     assert found == {frozenset({key}) for key in ("cls:e1", "ths:e2", "cls:e3", "ths:e4")}
+
+
+def test_one_companys_launches_sharing_only_the_frame_of_news_are_two_stories():
+    filler = [
+        news("cls", f"f{i}", i, f"第{i}号示例公告：公司经营正常", "公司公告。") for i in range(400)
+    ]
+    launches = [
+        news("cls", "l1", 0, "示例通信nova 16系列上市 售价2999元起", "示例通信发布手机。"),
+        news("ths", "l2", 20, "示例通信平板MatePad Pro Max正式发布，售价5999元起", "发布平板。"),
+        news(
+            "cls",
+            "l3",
+            30,
+            "示例通信首席执行官表示，公司将在可能的情况下尽量使用现成的架构而非定制处理器",
+            "示例通信表示。",
+        ),
+        news(
+            "ths",
+            "l4",
+            40,
+            "示例通信首席执行官表示，面向个人电脑产品线的芯片今年将扩大供应",
+            "据报道。",
+        ),
+    ]
+    # "…售价…元起" and "首席执行官表示" frame any company's news: no deed's own terms.
+    found = themed_stories(analyzed(*filler, *launches), "示例通信")
+    for key in ("cls:l1", "ths:l2", "cls:l3", "ths:l4"):
+        assert frozenset({key}) in found

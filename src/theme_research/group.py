@@ -114,6 +114,13 @@ company or a person, whose remarks of one interview are several stories."""
 _ISSUER = re.compile(r"([^：:，,。\s]{2,8}?)(?:出台|印发|发布|公布)")
 _OPINION = re.compile(r"看好|推荐|关注|评级|目标价|预计|预期|认为|表示")
 """A view, not a document."""
+_FRAME_WORDS = (
+    *("首席执行官", "董事长", "总裁", "表示", "宣布", "推出", "发布", "正式", "新款"),
+    *("售价", "元起", "目标价", "上调", "下调", "控股子公司", "子公司"),
+    *("注射用", "治疗", "临床试验"),
+)
+"""Words that frame any company's news ("…首席执行官表示", "宣布推出", "售价…元起"), no
+term of one deed."""
 _TWO_STORIES = re.compile(r"[；;|｜]|ETF")
 """Titles pasting two stories: "…；…", or a story beside a fund's move ("…！某ETF涨4%")."""
 _SURGE = r"(?:概念|板块|股|赛道)(?:全线|集体)?爆发"
@@ -209,6 +216,10 @@ class _Features:
     """The agency or place the title quotes ("深圳" of "深圳：…"), see :func:`_official`."""
     told: frozenset[str] = frozenset()
     """The facts the title tells that two stories rarely share (see :func:`told_facts`)."""
+    own: frozenset[str] = frozenset()
+    """The title's bigrams outside the names, theme words and news frames it uses ("首席执行官",
+    "宣布推出"), not even half inside one ("达首" of "英伟达首席…"): where a deed's own terms
+    can be."""
     teased: str = ""
     """For a title that names no one ("“机器人伴侣”订单破1万台"), the first company its lead
     names: whom the teaser is about."""
@@ -421,8 +432,17 @@ def _features(
         figures=figures_in(item.title),
         speaker="" if named else _official(item.title),
         told=frozenset() if digest else told_facts(item.title),
+        own=_own_bigrams(item.title, [n for _, n in in_title]),
         teased=same_as.get(teased, teased),
     )
+
+
+def _own_bigrams(title: str, names: Iterable[str]) -> frozenset[str]:
+    """The title's bigrams in the runs between its names, theme words and frame words."""
+    text = mask_numbers(title.lower())
+    for word in sorted({*names, *_FRAME_WORDS}, key=len, reverse=True):
+        text = text.replace(word, "|")
+    return frozenset(g for run in text.split("|") for g in shingles(run) if len(g) == 2)
 
 
 def _distinct_names(names: Iterable[str]) -> set[str]:
@@ -951,10 +971,11 @@ def _same_way(a: str, b: str, topics: Iterable[str]) -> bool:
 def _deed_terms(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> frozenset[str]:
     """The rare title terms two items share, outside the speakers their titles open with
     ("国家发改委：…" and "国家发改委刘刚带队赴小米集团…" share an agency, not a deed) and
-    outside the known words they share ("渗透率" of a carmaker's and a retailer's figure)."""
+    outside the names and known words in them ("渗透率" of a carmaker's and a retailer's
+    figure) and the frame of any company's news ("首席执行官", "宣布推出"), and not half
+    inside either ("达首" of "英伟达首席…", see :attr:`_Features.own`)."""
     speakers = shingles(_speaker(a.title)) | shingles(_speaker(b.title))
-    words = {g for word in fa.entities & fb.entities for g in shingles(word)}
-    return (fa.rare & fb.rare) - speakers - words
+    return (fa.rare & fb.rare & fa.own & fb.own) - speakers
 
 
 def _speaker(title: str) -> str:
