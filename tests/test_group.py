@@ -1252,3 +1252,22 @@ def test_one_companys_launches_sharing_only_the_frame_of_news_are_two_stories():
     found = themed_stories(analyzed(*filler, *launches), "示例通信")
     for key in ("cls:l1", "ths:l2", "cls:l3", "ths:l4"):
         assert frozenset({key}) in found
+
+
+def test_two_start_ups_rounds_told_alike_are_two_stories():
+    filler = [
+        news("cls", f"f{i}", i, f"第{i}号示例公告：公司经营正常", "公司公告。") for i in range(400)
+    ]
+    rounds = [
+        news("cls", "u1", 0, "甲坤科技完成数亿元天使轮融资", "甲坤科技宣布完成天使轮融资。"),
+        news(
+            "ths",
+            "u2",
+            60,
+            "蚂蚁、滴滴领投 乙智机器人完成数亿元多轮融资",
+            "乙智机器人宣布完成多轮融资，资金用于研发。",
+        ),
+    ]
+    # One title has a subject the other does not name: "数亿元…轮融资" is no shared deed.
+    found = themed_stories(analyzed(*filler, *rounds))
+    assert frozenset({"cls:u1"}) in found and frozenset({"ths:u2"}) in found

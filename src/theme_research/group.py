@@ -216,6 +216,8 @@ class _Features:
     """The agency or place the title quotes ("深圳" of "深圳：…"), see :func:`_official`."""
     told: frozenset[str] = frozenset()
     """The facts the title tells that two stories rarely share (see :func:`told_facts`)."""
+    digest: bool = False
+    """Whether the item is a roundup of many stories (see :func:`select.is_digest`)."""
     own: frozenset[str] = frozenset()
     """The title's bigrams outside the names, theme words and news frames it uses ("首席执行官",
     "宣布推出"), not even half inside one ("达首" of "英伟达首席…"): where a deed's own terms
@@ -432,6 +434,7 @@ def _features(
         figures=figures_in(item.title),
         speaker="" if named else _official(item.title),
         told=frozenset() if digest else told_facts(item.title),
+        digest=digest,
         own=_own_bigrams(item.title, [n for _, n in in_title]),
         teased=same_as.get(teased, teased),
     )
@@ -899,10 +902,14 @@ def _two_speakers(p: _Pair) -> bool | None:
 
 
 def _deed_term(p: _Pair) -> bool | None:
-    """One deed, named by terms only its reports use."""
+    """One deed, named by terms only its reports use; not a digest's, and not two subjects'
+    (when one title has a subject, the other names it: "量坤科技完成数亿元天使轮融资" and "简智
+    机器人完成数亿元多轮融资" are two start-ups' rounds)."""
     a, b, fa, fb = p.a, p.b, p.fa, p.fb
+    if fa.digest or fb.digest:
+        return None
     named = (
-        _one_subject(a, b, fa, fb)
+        same_subject(fa.subject, fb.subject)
         or _names_the_other(a, fb.subject)
         or _names_the_other(b, fa.subject)
     )
