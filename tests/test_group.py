@@ -1271,3 +1271,16 @@ def test_two_start_ups_rounds_told_alike_are_two_stories():
     # One title has a subject the other does not name: "数亿元…轮融资" is no shared deed.
     found = themed_stories(analyzed(*filler, *rounds))
     assert frozenset({"cls:u1"}) in found and frozenset({"ths:u2"}) in found
+
+
+def test_an_etf_note_is_no_teaser_of_the_companys_report():
+    note = news(
+        "eastmoney",
+        "n1",
+        120,
+        "港股通汽车ETF示例涨超2%，6月龙头车企出口销量增速持续超预期",
+        "示例汽车6月新能源汽车销量403472辆，海外销量同比大增。汽车ETF示例涨超2%。",
+    )
+    report = news("cls", "n2", 0, "示例汽车6月新能源汽车销量403472辆", "示例汽车公告6月产销快报。")
+    found = themed_stories(analyzed(note, report), "示例汽车")
+    assert found == {frozenset({"eastmoney:n1"}), frozenset({"cls:n2"})}

@@ -136,9 +136,11 @@ def test_a_digest_title_is_enough(segmenter):
     assert "digest" in relevance.flags
 
 
-def test_a_money_flow_column_is_a_digest(segmenter):
+def test_a_money_flow_column_and_a_roundup_are_digests(segmenter):
     item = analyzed(segmenter, "主力资金监控：宁德时代净卖出超17亿", "主力资金净流出前五名。")
     assert is_digest(item)
+    roundup = analyzed(segmenter, "半年度业绩预告盘点丨46家上市公司已披露", "20家预计净利增长。")
+    assert is_digest(roundup)
 
 
 def test_a_us_market_wrap_naming_megacaps_in_its_body_is_not_kept(segmenter):

@@ -891,7 +891,12 @@ def _exact_figures(p: _Pair) -> bool | None:
 
 
 def _teaser(p: _Pair) -> bool | None:
-    """A teaser headline and its company's report (see :func:`_teaser_of`)."""
+    """A teaser headline and its company's report (see :func:`_teaser_of`). A market move,
+    a digest or an ETF note is neither: moves have their own rules ("韩国KOSPI指数涨幅扩大
+    至2%，此前一度跌超3.5%" is no teaser of the morning's fall)."""
+    for item, features in ((p.a, p.fa), (p.b, p.fb)):
+        if features.move or features.digest or "ETF" in item.title:
+            return None
     return p.within_a_day(_teaser_of(p.fa, p.fb) or _teaser_of(p.fb, p.fa))
 
 

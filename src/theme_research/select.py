@@ -28,7 +28,7 @@ SEGMENT_WEIGHT = 1.5
 
 _DIGEST_TITLE = re.compile(
     r"早报|晚报|午报|早餐|要闻|精选|一览|汇总|速递|必读|集锦|周报|日报|前瞻|盘前|"
-    r"新闻联播|热点|复盘|公告[汇精]|今日.{0,4}(看点|关注)|知道|连板|涨停分析|龙虎榜|盘中宝|资金监控"
+    r"新闻联播|热点|复盘|公告[汇精]|今日.{0,4}(看点|关注)|知道|连板|涨停分析|龙虎榜|盘中宝|资金监控|盘点"
 )
 _LATIN_WORD = re.compile(r"[a-z0-9]+")
 """A run of Latin letters and digits: how a one-word Latin term is found ("ai" in "ai芯片")."""
