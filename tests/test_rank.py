@@ -257,6 +257,25 @@ def test_an_unlisted_leader_of_the_pack_counts_like_a_core_security():
     assert a.parts["leaders"] > b.parts["leaders"] > 0
 
 
+def test_the_state_leads_a_policy_only_where_the_theme_is_its_core():
+    core = event(
+        item(
+            "国务院印发《人工智能+行动意见》",
+            "国务院印发意见，推动人工智能大模型、算力基础设施与智能体应用发展。",
+        )
+    )
+    passing = event(
+        item(
+            "国务院印发《农业农村现代化规划》",
+            "规划提出加快农业数智化升级，推动人工智能、大模型和算力在农业生产中的应用。",
+        )
+    )
+    [a] = ranked([core])
+    [b] = ranked([passing])
+    assert a.event_type == b.event_type == "state-policy"
+    assert a.parts["leaders"] == DEFAULT_WEIGHTS["leaders"] > b.parts["leaders"]
+
+
 def test_investor_q_and_a_is_marked_minor():
     answer = event(
         item(

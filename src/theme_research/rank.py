@@ -144,7 +144,9 @@ def _score_event(
         ),
         "event_type": type_value,
         "magnitude": magnitude(event.items),
-        "leaders": 1.0 if type_name in STATE_KINDS else leaders(headline, set(tickers), *leading),
+        "leaders": 1.0
+        if type_name in STATE_KINDS and max(r.score for r in rels) >= RELEVANCE_FULL
+        else leaders(headline, set(tickers), *leading),
         "recency": recency(event, window),
         "novelty": -staleness(event, prior),
         "minor": -1.0 if 2 * sum(map(is_minor, kept)) > len(kept) else 0.0,
