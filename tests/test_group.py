@@ -66,6 +66,13 @@ def stories(items: Sequence[Analyzed], *companies: str) -> set[frozenset[str]]:
     return partition(group(items, entity_names(packs()) | set(companies)))
 
 
+FILLER = [
+    news("cls", f"f{i}", i, f"第{i}号示例公告：公司经营正常", "公司公告。") for i in range(400)
+]
+"""Four hundred unrelated titles: in a window this size a term that a few titles share is
+rare (in a smaller one nothing is)."""
+
+
 ORDER_CLS = news(
     "cls",
     "c-order",
@@ -902,14 +909,11 @@ def test_an_agency_both_titles_name_is_not_their_shared_deed():
     assert _speaker("国家发改委：下调国内汽、柴油价格") == "国家发改委"
     assert _speaker("国家发改委带队赴示例汽车开展工作调研") == ""
     assert _speaker_removed("行业协会：示例汽车销量", "行业协会") == "示例汽车销量"
-    filler = [
-        news("cls", f"f{i}", i, f"第{i}号示例公告：公司经营正常", "公司公告。") for i in range(400)
-    ]
     policies = [
         news("cls", "g1", 0, "国家发改委带队赴示例汽车开展工作调研", "调研组听取汇报。"),
         news("cls", "g2", 60, "国家发改委：下调国内汽、柴油价格", "按照现行成品油价格形成机制。"),
     ]
-    found = themed_stories(analyzed(*filler, *policies), "示例汽车")
+    found = themed_stories(analyzed(*FILLER, *policies), "示例汽车")
     assert frozenset({"cls:g1"}) in found and frozenset({"cls:g2"}) in found
 
 
@@ -1112,9 +1116,6 @@ def test_a_teaser_joins_the_report_of_the_company_it_names_by_another_name():
 
 
 def test_two_figures_that_share_only_a_theme_word_are_two_stories():
-    filler = [
-        news("cls", f"f{i}", i, f"第{i}号示例公告：公司经营正常", "公司公告。") for i in range(400)
-    ]
     figures = [
         news(
             "cls",
@@ -1126,21 +1127,18 @@ def test_two_figures_that_share_only_a_theme_word_are_two_stories():
         news("ths", "w2", 30, "示例电商夏季大促品牌GMV渗透率近40%", "示例电商公布大促数据。"),
     ]
     # "渗透率" is rare in the window's titles, but a known word is no story's own term.
-    found = themed_stories(analyzed(*filler, *figures))
+    found = themed_stories(analyzed(*FILLER, *figures))
     assert frozenset({"cls:w1"}) in found and frozenset({"ths:w2"}) in found
 
 
 def test_one_companys_reports_within_the_hour_sharing_its_terms_are_one_story():
-    filler = [
-        news("cls", f"f{i}", i, f"第{i}号示例公告：公司经营正常", "公司公告。") for i in range(400)
-    ]
 
     def told(later: float) -> set[frozenset[str]]:
         offer = news("cls", "o1", 0, "示例智能拟让产业基金持有一成股份 换取算力资源", "致函称。")
         again = news(
             "ths", "o2", later, "示例智能：产业基金或成第二大股东 资源同步到位", "据报道。"
         )
-        return themed_stories(analyzed(*filler, offer, again), "示例智能")
+        return themed_stories(analyzed(*FILLER, offer, again), "示例智能")
 
     # One offer told twice within the hour; hours apart, two matters with the same terms.
     assert frozenset({"cls:o1", "ths:o2"}) in told(40)
@@ -1148,13 +1146,10 @@ def test_one_companys_reports_within_the_hour_sharing_its_terms_are_one_story():
 
 
 def test_joined_by_names_the_rule_that_joins_each_pair():
-    filler = [
-        news("cls", f"f{i}", i, f"第{i}号示例公告：公司经营正常", "公司公告。") for i in range(400)
-    ]
     offer = news("cls", "o1", 0, "示例智能拟让产业基金持有一成股份 换取算力资源", "致函称。")
     again = news("ths", "o2", 40, "示例智能：产业基金或成第二大股东 资源同步到位", "据报道。")
     names = entity_names(packs()) | {"示例智能"}
-    joined = joined_by(analyzed(*filler, offer, again), names, topic_words(packs()))
+    joined = joined_by(analyzed(*FILLER, offer, again), names, topic_words(packs()))
     assert joined[("cls:o1", "ths:o2")] == "company_hour"
     assert {rule for pair, rule in joined.items() if "cls:o1" not in pair} == {"rewrite"}
 
@@ -1173,9 +1168,6 @@ def test_a_roundup_of_three_companies_figures_is_no_teaser_of_one():
 
 
 def test_two_figures_sharing_only_a_metrics_name_are_two_stories():
-    filler = [
-        news("cls", f"f{i}", i, f"第{i}号示例公告：公司经营正常", "公司公告。") for i in range(400)
-    ]
     figures = [
         news("cls", "s1", 0, "示例地产集团：前5月合约销售额同比增21.3%", "示例地产集团公告。"),
         news(
@@ -1187,7 +1179,7 @@ def test_two_figures_sharing_only_a_metrics_name_are_two_stories():
         ),
     ]
     # "销售额" is rare in the window, but a metric two figures share is no deed of one story.
-    found = themed_stories(analyzed(*filler, *figures))
+    found = themed_stories(analyzed(*FILLER, *figures))
     assert frozenset({"cls:s1"}) in found and frozenset({"ths:s2"}) in found
 
 
@@ -1227,9 +1219,6 @@ def test_an_exact_share_or_a_round_amount_needs_a_shared_name_to_tell_one_fact()
 
 
 def test_one_companys_launches_sharing_only_the_frame_of_news_are_two_stories():
-    filler = [
-        news("cls", f"f{i}", i, f"第{i}号示例公告：公司经营正常", "公司公告。") for i in range(400)
-    ]
     launches = [
         news("cls", "l1", 0, "示例通信nova 16系列上市 售价2999元起", "示例通信发布手机。"),
         news("ths", "l2", 20, "示例通信平板MatePad Pro Max正式发布，售价5999元起", "发布平板。"),
@@ -1249,15 +1238,12 @@ def test_one_companys_launches_sharing_only_the_frame_of_news_are_two_stories():
         ),
     ]
     # "…售价…元起" and "首席执行官表示" frame any company's news: no deed's own terms.
-    found = themed_stories(analyzed(*filler, *launches), "示例通信")
+    found = themed_stories(analyzed(*FILLER, *launches), "示例通信")
     for key in ("cls:l1", "ths:l2", "cls:l3", "ths:l4"):
         assert frozenset({key}) in found
 
 
 def test_two_start_ups_rounds_told_alike_are_two_stories():
-    filler = [
-        news("cls", f"f{i}", i, f"第{i}号示例公告：公司经营正常", "公司公告。") for i in range(400)
-    ]
     rounds = [
         news("cls", "u1", 0, "甲坤科技完成数亿元天使轮融资", "甲坤科技宣布完成天使轮融资。"),
         news(
@@ -1269,7 +1255,7 @@ def test_two_start_ups_rounds_told_alike_are_two_stories():
         ),
     ]
     # One title has a subject the other does not name: "数亿元…轮融资" is no shared deed.
-    found = themed_stories(analyzed(*filler, *rounds))
+    found = themed_stories(analyzed(*FILLER, *rounds))
     assert frozenset({"cls:u1"}) in found and frozenset({"ths:u2"}) in found
 
 

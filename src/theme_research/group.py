@@ -97,6 +97,7 @@ _DOCUMENT = re.compile(
 )
 """A document's name ("《…供应商账款支付规范倡议》"), not an outlet's ("《华尔街日报》")."""
 _MONEY = r"(?:万亿|亿|万)(?:美元|韩元|日元|欧元|港元|英镑|元)"
+_MONEY_AT_END = re.compile(_MONEY + "$")
 _TOLD_FIGURE = re.compile(
     r"(\d+(?:\.\d+)?)\s*(" + _MONEY + r"|[美韩日欧港]?元|%|(?:万|亿)?[辆台吨])"
 )
@@ -375,7 +376,7 @@ def _tell_one_fact(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bo
 
 def _is_money(fact: str) -> bool:
     """An amount of money ("371.6亿美元"), not a share price ("545美元") or a share (%)."""
-    return re.search(_MONEY + "$", fact) is not None
+    return _MONEY_AT_END.search(fact) is not None
 
 
 def _is_exact(fact: str) -> bool:
@@ -394,7 +395,7 @@ def told_facts(title: str) -> frozenset[str]:
     facts = {m.group(0) for m in _DOCUMENT.finditer(title)}
     for m in _TOLD_FIGURE.finditer(_DATE.sub(" ", strip_thousands(title))):
         number, unit = m.groups()
-        if _is_exact(number) or re.fullmatch(_MONEY, unit):
+        if _is_exact(number) or _is_money(unit):
             facts.add(number + unit)
     return frozenset(facts)
 
@@ -892,10 +893,10 @@ def _exact_figures(p: _Pair) -> bool | None:
 
 def _teaser(p: _Pair) -> bool | None:
     """A teaser headline and its company's report (see :func:`_teaser_of`). A market move,
-    a digest or an ETF note is neither: moves have their own rules ("韩国KOSPI指数涨幅扩大
-    至2%，此前一度跌超3.5%" is no teaser of the morning's fall)."""
+    a digest or a title pasting two stories (an ETF note) is neither: moves have their own
+    rules ("韩国KOSPI指数涨幅扩大至2%，此前一度跌超3.5%" is no teaser of the morning's fall)."""
     for item, features in ((p.a, p.fa), (p.b, p.fb)):
-        if features.move or features.digest or "ETF" in item.title:
+        if features.move or features.digest or _TWO_STORIES.search(item.title):
             return None
     return p.within_a_day(_teaser_of(p.fa, p.fb) or _teaser_of(p.fb, p.fa))
 
@@ -918,7 +919,8 @@ def _deed_term(p: _Pair) -> bool | None:
         or _names_the_other(a, fb.subject)
         or _names_the_other(b, fa.subject)
     )
-    return p.within_a_day(bool(fa.kinds & fb.kinds - {"data"}) and len(p.deed_terms) >= 2 and named)
+    deed = bool((fa.kinds & fb.kinds) - {"data"})
+    return p.within_a_day(deed and len(p.deed_terms) >= 2 and named)
 
 
 def _company_hour(p: _Pair) -> bool | None:
