@@ -1270,3 +1270,27 @@ def test_an_etf_note_is_no_teaser_of_the_companys_report():
     report = news("cls", "n2", 0, "示例汽车6月新能源汽车销量403472辆", "示例汽车公告6月产销快报。")
     found = themed_stories(analyzed(note, report), "示例汽车")
     assert found == {frozenset({"eastmoney:n1"}), frozenset({"cls:n2"})}
+
+
+def test_two_companies_deal_told_in_other_words_is_one_story():
+    deal = [
+        news("cls", "d1", 90, "丙达联手甲芯、Sharpa 打造参考人形机器人", "丙达联手甲芯。"),
+        news(
+            "ths",
+            "d2",
+            0,
+            "丙达将与甲芯科技等全球人形机器人制造商合作开发研究用途机器人",
+            "丙达将与多家制造商合作。",
+        ),
+    ]
+    # Both companies named, without a deal: another story.
+    other = news("eastmoney", "d3", 30, "甲芯科技采用丙达芯片推出新款机器狗", "甲芯科技发布新品。")
+    # One company's two deals ("甲芯" inside "甲芯科技" is no second company): two stories.
+    lab = news("cls", "d4", 200, "甲芯科技携手丁大学 共建具身智能实验室", "甲芯科技携手丁大学。")
+    care = news("ths", "d5", 230, "甲芯科技联手戊医院 开发康复机器人", "甲芯科技联手戊医院。")
+    found = themed_stories(
+        analyzed(*FILLER, *deal, other, lab, care), "丙达", "甲芯", "甲芯科技"
+    )
+    assert frozenset({"cls:d1", "ths:d2"}) in found
+    assert frozenset({"eastmoney:d3"}) in found
+    assert frozenset({"cls:d4"}) in found and frozenset({"ths:d5"}) in found

@@ -214,6 +214,15 @@ def test_an_exclusion_term_drops_an_otherwise_kept_item(segmenter):
     assert "excluded:ai换脸" in excluded.flags
 
 
+def test_a_latin_exclusion_term_matches_on_word_boundaries(segmenter):
+    # 机器人 excludes "RPA" (software robots); a robot maker named Sharpa is no RPA.
+    title = "示例科技联手Sharpa打造参考人形机器人"
+    kept = judge(segmenter, "机器人", title, title + "，面向高校研究。")
+    assert kept.kept, kept.flags
+    excluded = judge(segmenter, "机器人", "示例科技发布RPA流程机器人", "示例科技的RPA机器人上线。")
+    assert "excluded:rpa" in excluded.flags
+
+
 def test_latin_terms_match_on_word_boundaries(segmenter):
     assert not occurs("AI", "示例公司main业务", frozenset())
     relevance = judge(segmenter, "人工智能", "MAIN公司发布年报", "MAIN公司年报显示营收增长。")

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import cached_property
+from itertools import combinations
 from typing import NamedTuple
 
 import ahocorasick
@@ -122,6 +123,7 @@ _FRAME_WORDS = (
 )
 """Words that frame any company's news ("…首席执行官表示", "宣布推出", "售价…元起"), no
 term of one deed."""
+_DEAL = re.compile(r"合作|携手|联手|牵手|协议|签约|签署|联合")
 _TWO_STORIES = re.compile(r"[；;|｜]|ETF")
 """Titles pasting two stories: "…；…", or a story beside a fund's move ("…！某ETF涨4%")."""
 _SURGE = r"(?:概念|板块|股|赛道)(?:全线|集体)?爆发"
@@ -226,6 +228,9 @@ class _Features:
     teased: str = ""
     """For a title that names no one ("“机器人伴侣”订单破1万台"), the first company its lead
     names: whom the teaser is about."""
+    partners: frozenset[str] = frozenset()
+    """The known companies a deal's title names ("英伟达联手宇树…"), by their shortest known
+    name: empty unless the title tells a deal ("合作", "联手", "签署"…) and names two."""
     rare: frozenset[str] = frozenset()
     """Chinese title bigrams few titles of the window share ("车船", "智博"): a name or a
     term of this story that no list knows (set by :func:`group`)."""
@@ -417,6 +422,7 @@ def _features(
     subject_name = same_as.get(found, found)
     in_body = [(i, n) for i, n in in_lead if n in names] if not found else []
     digest = is_digest(item)
+    partners = _deal_partners(item.title, in_title, names, same_as) if not (move or digest) else ()
     roundup = digest or len(_distinct_names(same_as.get(n, n) for _, n in in_body)) >= ROUNDUP_NAMES
     teased = min(in_body)[1] if in_body and not roundup else ""
     return _Features(
@@ -438,7 +444,29 @@ def _features(
         digest=digest,
         own=_own_bigrams(item.title, [n for _, n in in_title]),
         teased=same_as.get(teased, teased),
+        partners=frozenset(partners) if len(partners) >= 2 else frozenset(),
     )
+
+
+def _deal_partners(
+    title: str,
+    in_title: Iterable[tuple[int, str]],
+    names: frozenset[str],
+    same_as: Mapping[str, str],
+) -> set[str]:
+    """The companies a deal's title names, each by its shortest known name, so that "宇树"
+    and "宇树科技", "石药" and "石药集团" are one company."""
+    if not _DEAL.search(title):
+        return set()
+    return {_root(same_as.get(n, n), names, same_as) for _, n in in_title if n in names}
+
+
+def _root(name: str, names: frozenset[str], same_as: Mapping[str, str]) -> str:
+    """The shortest known name that ``name`` starts with ("宇树" of "宇树科技")."""
+    for end in range(2, len(name)):
+        if name[:end] in names:
+            return same_as.get(name[:end], name[:end])
+    return name
 
 
 def _own_bigrams(title: str, names: Iterable[str]) -> frozenset[str]:
@@ -695,6 +723,7 @@ def _candidate_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
         _product_pairs,
         _figure_pairs,
         _speaker_pairs,
+        _partner_pairs,
     )
     return pairs.union(*(rule(features) for rule in rules))
 
@@ -728,6 +757,13 @@ def _speaker_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
     """Items whose titles quote one agency or place ("深圳：…", see :func:`_official`)."""
     keys = (((f.speaker, ""),) if f.speaker else () for f in features)
     return _bucket_pairs(keys, largest=lambda _: 40)
+
+
+def _partner_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
+    """Deals between the same two companies."""
+    return _bucket_pairs(
+        ((f"{a}|{b}", "") for a, b in combinations(sorted(f.partners), 2)) for f in features
+    )
 
 
 def _move_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
@@ -930,6 +966,12 @@ def _company_hour(p: _Pair) -> bool | None:
     return True if one_known and p.gap <= HOUR_GAP and len(p.deed_terms) >= 2 else None
 
 
+def _one_deal(p: _Pair) -> bool | None:
+    """Two companies' deal, told by each side or by outlets in other words ("英伟达联手宇树、
+    Sharpa 打造…" and "英伟达将与宇树科技等…合作开发…")."""
+    return p.within_a_day(len(p.fa.partners & p.fb.partners) >= 2)
+
+
 def _document(p: _Pair) -> bool | None:
     """One agency's flashes minutes apart: one document or briefing, told in parts."""
     if not p.fa.speaker or p.fa.speaker != p.fb.speaker:
@@ -960,6 +1002,7 @@ STORY_RULES: tuple[Callable[[_Pair], bool | None], ...] = (
     _two_speakers,
     _deed_term,
     _company_hour,
+    _one_deal,
     _document,
     _shared_name,
 )

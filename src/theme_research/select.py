@@ -187,6 +187,14 @@ def occurs(term: str, text: str, tokens: frozenset[str]) -> bool:
     return low in text
 
 
+def _mentions(text: str, exclusion: str) -> bool:
+    """Does lower-cased ``text`` hold an exclusion term? Chinese ones anywhere ("农药" in
+    "生物农药"), Latin ones on word boundaries ("RPA" is not in "Sharpa")."""
+    if has_cjk(exclusion):
+        return exclusion in text
+    return _ascii_pattern(exclusion).search(text) is not None
+
+
 def is_digest(item: Analyzed) -> bool:
     """A roundup of many stories: a digest title, or four or more numbered points."""
     if _DIGEST_TITLE.search(item.title) or _COLUMN_TAG.match(item.item.title):
@@ -197,7 +205,7 @@ def is_digest(item: Analyzed) -> bool:
 def score(item: Analyzed, matcher: Matcher) -> Relevance:
     """Score one analyzed item against a compiled pack."""
     title, body = item.title.lower(), item.body.lower()
-    excluded = [w for w in matcher.exclude if w in title or w in body]
+    excluded = [w for w in matcher.exclude if _mentions(title, w) or _mentions(body, w)]
     # Sorted, so sums and ties never depend on set iteration order (hash seeds vary).
     in_title = sorted(set(matcher.find(title, item.title_tokens)), key=lambda t: t.text)
     hits = sorted(set(in_title + matcher.find(body, item.tokens)), key=lambda t: t.text)
