@@ -1288,9 +1288,7 @@ def test_two_companies_deal_told_in_other_words_is_one_story():
     # One company's two deals ("甲芯" inside "甲芯科技" is no second company): two stories.
     lab = news("cls", "d4", 200, "甲芯科技携手丁大学 共建具身智能实验室", "甲芯科技携手丁大学。")
     care = news("ths", "d5", 230, "甲芯科技联手戊医院 开发康复机器人", "甲芯科技联手戊医院。")
-    found = themed_stories(
-        analyzed(*FILLER, *deal, other, lab, care), "丙达", "甲芯", "甲芯科技"
-    )
+    found = themed_stories(analyzed(*FILLER, *deal, other, lab, care), "丙达", "甲芯", "甲芯科技")
     assert frozenset({"cls:d1", "ths:d2"}) in found
     assert frozenset({"eastmoney:d3"}) in found
     assert frozenset({"cls:d4"}) in found and frozenset({"ths:d5"}) in found
