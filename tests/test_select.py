@@ -136,11 +136,13 @@ def test_a_digest_title_is_enough(segmenter):
     assert "digest" in relevance.flags
 
 
-def test_a_money_flow_column_and_a_roundup_are_digests(segmenter):
+def test_a_money_flow_column_a_roundup_and_a_risk_column_are_digests(segmenter):
     item = analyzed(segmenter, "主力资金监控：宁德时代净卖出超17亿", "主力资金净流出前五名。")
     assert is_digest(item)
     roundup = analyzed(segmenter, "半年度业绩预告盘点丨46家上市公司已披露", "20家预计净利增长。")
     assert is_digest(roundup)
+    warnings = analyzed(segmenter, "7月3日投资避雷针：半导体板块大跌 示例公司提示风险", "1.…")
+    assert is_digest(warnings)
 
 
 def test_a_us_market_wrap_naming_megacaps_in_its_body_is_not_kept(segmenter):
@@ -212,6 +214,26 @@ def test_an_exclusion_term_drops_an_otherwise_kept_item(segmenter):
     assert kept.kept
     assert not excluded.kept
     assert "excluded:ai换脸" in excluded.flags
+
+
+def test_an_exclusion_term_in_the_body_of_a_title_naming_the_theme_is_a_passing_mention(
+    segmenter,
+):
+    rally = judge(
+        segmenter,
+        "机器人",
+        "港股人形机器人概念涨幅扩大 优必选等5股涨超10%",
+        "优必选、地平线机器人等5股涨超10%。",
+    )
+    assert rally.kept, rally.flags
+    # Without the theme in its title, the body's excluded word still drops the item.
+    chips = judge(
+        segmenter,
+        "机器人",
+        "示例公司发布新一代芯片",
+        "示例公司称新芯片用于地平线机器人的方案，也可用于人形机器人与工业机器人。",
+    )
+    assert "excluded:地平线机器人" in chips.flags
 
 
 def test_a_latin_exclusion_term_matches_on_word_boundaries(segmenter):

@@ -28,7 +28,7 @@ SEGMENT_WEIGHT = 1.5
 
 _DIGEST_TITLE = re.compile(
     r"早报|晚报|午报|早餐|要闻|精选|一览|汇总|速递|必读|集锦|周报|日报|前瞻|盘前|"
-    r"新闻联播|热点|复盘|公告[汇精]|今日.{0,4}(看点|关注)|知道|连板|涨停分析|龙虎榜|盘中宝|资金监控|盘点"
+    r"新闻联播|热点|复盘|公告[汇精]|今日.{0,4}(看点|关注)|知道|连板|涨停分析|龙虎榜|盘中宝|资金监控|盘点|避雷针"
 )
 _LATIN_WORD = re.compile(r"[a-z0-9]+")
 """A run of Latin letters and digits: how a one-word Latin term is found ("ai" in "ai芯片")."""
@@ -205,9 +205,14 @@ def is_digest(item: Analyzed) -> bool:
 def score(item: Analyzed, matcher: Matcher) -> Relevance:
     """Score one analyzed item against a compiled pack."""
     title, body = item.title.lower(), item.body.lower()
-    excluded = [w for w in matcher.exclude if _mentions(title, w) or _mentions(body, w)]
     # Sorted, so sums and ties never depend on set iteration order (hash seeds vary).
     in_title = sorted(set(matcher.find(title, item.title_tokens)), key=lambda t: t.text)
+    # An excluded word in the body of a title that names the theme is a passing mention:
+    # 乘联分会's NEV figure may cite 成品油 prices, a robot rally list 地平线机器人 as a mover.
+    on_theme = _names_the_theme(in_title)
+    excluded = [
+        w for w in matcher.exclude if _mentions(title, w) or (not on_theme and _mentions(body, w))
+    ]
     hits = sorted(set(in_title + matcher.find(body, item.tokens)), key=lambda t: t.text)
     total, strong_title, strong_distinct = _weigh(hits, in_title)
     flags = [f"excluded:{w}" for w in excluded]
@@ -228,6 +233,14 @@ def score(item: Analyzed, matcher: Matcher) -> Relevance:
         tickers=tuple(sorted({t.ticker for t in hits if t.ticker})),
         segments=tuple(sorted({t.segment for t in hits if t.segment})),
         flags=tuple(flags),
+    )
+
+
+def _names_the_theme(in_title: Sequence[Term]) -> bool:
+    """Does the title name the theme itself, by a strong word that is no company's name?"""
+    return any(
+        t.kind in ("keyword", "segment", "alias") and not t.ticker and t.weight >= ALIAS_WEIGHT
+        for t in in_title
     )
 
 
