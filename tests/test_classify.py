@@ -1,7 +1,13 @@
 from datetime import datetime
 
 from theme_research.analyze import analyze_item
-from theme_research.classify import COMMENTARY_VALUE, LEAD_FACTOR, event_type, headline_kinds
+from theme_research.classify import (
+    COMMENTARY_VALUE,
+    LEAD_FACTOR,
+    event_type,
+    headline_kinds,
+    title_kinds,
+)
 from theme_research.models import MARKET_TZ, NewsItem
 
 
@@ -83,3 +89,9 @@ def test_an_investment_told_by_its_amount_is_capacity_news():
 
 def test_an_ipo_passing_its_listing_committee_is_financing():
     assert kind("示例科技73天高效过会 具身智能迎里程碑时刻")[0] == "financing"
+
+
+def test_an_earnings_call_is_results_news():
+    # The call is where the results are explained: one story with the figures.
+    assert "earnings" in title_kinds("示例存储电话会：CEO称明年HBM已售罄")
+    assert "earnings" in title_kinds("示例存储财报会实录：明年订单排满")

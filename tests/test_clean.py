@@ -43,5 +43,11 @@ def test_clean_pair_falls_back_to_headline_then_first_sentence():
     assert (title, content) == ("AI 标题", "内容")
 
 
+def test_normalize_decodes_html_entities():
+    assert normalize("Microsoft&apos;s AI &amp; Cloud&#39;s &quot;Push&quot;") == (
+        "Microsoft's AI & Cloud's \"Push\""
+    )
+
+
 def test_normalize_collapses_spaces():
     assert normalize("  a \t b\u00a0 c ") == "a b c"

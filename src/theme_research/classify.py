@@ -26,7 +26,7 @@ EVENT_TYPES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
             "earnings",
             0.85,
             r"业绩|净利润|营收|营业收入|财报|预增|预减|扭亏|指引|季报|年报|"
-            r"半年报|毛利率",
+            r"半年报|毛利率|电话会|财报会|业绩会|业绩说明会",
         ),
         (
             "financing",

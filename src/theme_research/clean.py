@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 
@@ -42,8 +43,9 @@ def to_simplified(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """Fold width, convert to Simplified, collapse runs of spaces, trim."""
-    return _SPACES.sub(" ", to_simplified(fold_width(text))).strip()
+    """Decode HTML entities (RSS-fed titles carry "Microsoft&apos;s"), fold width, convert
+    to Simplified, collapse runs of spaces, trim."""
+    return _SPACES.sub(" ", to_simplified(fold_width(html.unescape(text)))).strip()
 
 
 def leading_headline(content: str) -> str:
