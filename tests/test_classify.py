@@ -95,3 +95,7 @@ def test_an_earnings_call_is_results_news():
     # The call is where the results are explained: one story with the figures.
     assert "earnings" in title_kinds("示例存储电话会：CEO称明年HBM已售罄")
     assert "earnings" in title_kinds("示例存储财报会实录：明年订单排满")
+
+
+def test_a_market_access_licence_is_an_approval():
+    assert "approval" in title_kinds("示例汽车取得L3级自动驾驶车型产品准入许可")

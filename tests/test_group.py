@@ -350,6 +350,21 @@ def test_unknown_companies_get_a_subject_from_a_latin_name_or_the_words_before_t
     assert subject("公司拟回购股份") == ""  # a generic word is nobody in particular
 
 
+def test_words_before_the_verb_that_cut_a_known_word_are_a_description_not_a_doer():
+    def doer(title: str, word: str) -> str:
+        return subject(title, words=[(title.find(word), word)])
+
+    assert doer("中国首批L3级自动驾驶车型产品获得准入许可", "自动驾驶") == ""
+    assert doer("通用智能机器人企业智平方完成新一轮融资", "机器人") == "智平方"
+
+
+def test_a_description_and_a_companys_approval_alike_are_one_story():
+    first = news("readhub", "l1", 0, "中国首批L3级自动驾驶车型产品获得准入许可", "工信部公布。")
+    one = news("readhub", "l2", 480, "示例汽车取得L3级自动驾驶车型产品准入许可", "示例汽车获准入。")
+    found = themed_stories(analyzed(first, one), "示例汽车")
+    assert found == {frozenset({"readhub:l1", "readhub:l2"})}
+
+
 def test_two_rewrites_of_an_unlisted_company_round_are_one_story():
     one = news("cls", "c-r1", 0, "关节模组提供商泉智博完成A轮融资 某创投领投", "融资用于产能建设。")
     two = news("ths", "t-r2", 90, "泉智博完成新一轮融资 多家机构参投", "本轮融资由某创投领投。")

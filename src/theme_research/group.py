@@ -103,6 +103,7 @@ _TOLD_FIGURE = re.compile(
     r"(\d+(?:\.\d+)?)\s*(" + _MONEY + r"|[美韩日欧港]?元|%|(?:万|亿)?[辆台吨])"
 )
 """A figure with its unit ("169.4%", "371.6亿美元", "85982辆")."""
+_CLASS_NOUN = re.compile(r"企业|公司|厂商|[提供制造开发服务]+商|独角兽|创企")
 _DOER = re.compile(r"^[^，,。：:\s]{0,20}?([\u4e00-\u9fff]{2,6})(?:完成|获得|宣布|签署|拟|将)")
 _NUMBER_PART = re.compile(r"[\d.]+")
 _OFFICIAL = re.compile(
@@ -418,7 +419,7 @@ def _features(
     deed_kinds = title_kinds(_deed_clauses(item.title, in_title, names))
     move = "" if _is_news(item.title, deed_kinds) else move_market(item.title)
     named = [(i, n) for i, n in in_title if n in names]
-    found = subject(item.title, found=named)
+    found = subject(item.title, found=named, words=in_title)
     subject_name = same_as.get(found, found)
     in_body = [(i, n) for i, n in in_lead if n in names] if not found else []
     digest = is_digest(item)
@@ -508,7 +509,10 @@ class NameIndex:
 
 
 def subject(
-    title: str, names: Iterable[str] = (), found: Sequence[tuple[int, str]] | None = None
+    title: str,
+    names: Iterable[str] = (),
+    found: Sequence[tuple[int, str]] | None = None,
+    words: Sequence[tuple[int, str]] = (),
 ) -> str:
     """Who a headline is about, or "": the first known name in it (the shortest at that
     place, so "美光科技" and "美光" agree); else the "X" of "X：…"; else a Latin proper
@@ -516,7 +520,9 @@ def subject(
 
     Flashes about different companies share templates ("X：预计上半年净利润同比增长…",
     "X股价下跌6.1%，报…美元/股"); a different subject keeps them apart however alike the
-    rest of the titles reads. ``found`` gives the names' positions when already known.
+    rest of the titles reads. ``found`` gives the names' positions when already known. The
+    words before a verb are no one when they start inside a known word of the title
+    (``words``): "首批L3级自动驾驶车型产品获得…" has no doer "驾驶车型产品".
     """
     if found is None:
         low = title.lower()
@@ -526,8 +532,21 @@ def subject(
     for pattern in (_SUBJECT, _PROPER_NAME, _DOER):
         match = pattern.search(title)
         if match and match.group(1) not in _GENERIC_SUBJECTS:
+            if pattern is _DOER and _cuts_a_word(match.start(1), words):
+                return _named_after_a_class(title[: match.end(1)])
             return match.group(1).lower()
     return ""
+
+
+def _cuts_a_word(at: int, words: Sequence[tuple[int, str]]) -> bool:
+    return any(start < at < start + len(word) for start, word in words)
+
+
+def _named_after_a_class(doer: str) -> str:
+    """The name after the last class noun of a described doer ("通用智能机器人企业智平方" →
+    "智平方"), or "" for a description alone ("首批L3级自动驾驶车型产品")."""
+    parts = _CLASS_NOUN.split(doer)
+    return parts[-1].lower() if len(parts) > 1 and len(parts[-1]) >= 2 else ""
 
 
 def _deed_clauses(title: str, in_title: Sequence[tuple[int, str]], names: frozenset[str]) -> str:
