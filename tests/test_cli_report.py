@@ -1,4 +1,4 @@
-"""The demo, report and verify commands through typer's CliRunner."""
+"""The demo, report, rank and verify commands through typer's CliRunner."""
 
 from __future__ import annotations
 
@@ -107,6 +107,36 @@ def test_report_all_themes_strict_passes_on_the_demo_day(demo_db, tmp_path):
     assert result.exit_code == 0, result.output
     assert written(out)[0] == POSTS
     assert "verification" not in result.stderr
+
+
+def rank(db: Path, *options: str):
+    return runner.invoke(
+        app, ["rank", "--theme", "人工智能", "--date", "2026-03-18", "--db", str(db), *options]
+    )
+
+
+def test_rank_prints_the_ranked_events_with_their_top_features(demo_db):
+    result = rank(demo_db, "--top", "3")
+    assert result.exit_code == 0, result.output
+    assert "人工智能" in result.stdout and "items" in result.stdout
+    rows = [line for line in result.stdout.splitlines() if re.match(r"^│ [1-9]", line)]
+    assert [row.split("│")[1].strip() for row in rows] == ["1", "2", "3"]
+
+
+def test_rank_json_gives_events_scores_parts_items_and_the_links_that_joined_them(demo_db):
+    result = rank(demo_db, "--json")
+    assert result.exit_code == 0, result.output
+    ranking = json.loads(result.stdout)
+    events = ranking["events"]
+    assert [e["rank"] for e in events] == list(range(1, len(events) + 1))
+    assert all(set(e["parts"]) >= {"relevance", "breadth", "event_type"} for e in events)
+    # Every event of several items says which rule joined each linked pair of them.
+    joined = [e for e in events if len(e["items"]) > 1]
+    assert joined
+    for event in joined:
+        linked = {key for link in event["links"] for key in link["items"]}
+        assert linked == set(event["items"]), event
+        assert all(link["rule"] for link in event["links"])
 
 
 def test_report_needs_a_theme_or_all_themes(tmp_path):

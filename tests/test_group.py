@@ -19,6 +19,7 @@ from theme_research.analyze import Analyzed, analyze, segmenter_for
 from theme_research.group import (
     NUM_PERM,
     Event,
+    Link,
     NameIndex,
     _lsh_pairs,
     _minhashes,
@@ -414,8 +415,9 @@ def test_only_titles_naming_the_theme_vote_on_an_events_move():
         news("cls", "w2", 200, "收评：科创50指数大跌7.7% 半导体板块集体调整", "收评。"),
     )
     flash = analyzed(news("cls", "w3", 30, "人形机器人板块拉升", "拉升。"))
-    merged = partition(merge_moves([Event(tuple(wrap)), Event(tuple(flash))], robot_words))
-    assert merged == {frozenset({"cls:w1", "cls:w2", "cls:w3"})}
+    (merged,) = merge_moves([Event(tuple(wrap)), Event(tuple(flash))], robot_words)
+    assert {a.key for a in merged.items} == {"cls:w1", "cls:w2", "cls:w3"}
+    assert merged.links == (Link("cls:w1", "cls:w3", "theme_move"),)
 
 
 def test_move_direction_reads_the_move_after_the_theme_word():
@@ -1015,6 +1017,8 @@ def test_reports_of_one_release_that_share_an_exact_figure_are_one_story():
     # The chip figure links to the total's report, not to the flash of the total alone, so
     # most pairs across are not linked: the exact "148.6%" and a shared word join them.
     assert themed_stories(items) == {frozenset({"eastmoney:k3", "cls:k5", "cls:k4"})}
+    (event,) = group(items, entity_names(packs()), topic_words(packs()))
+    assert "told_facts" in {link.rule for link in event.links}
 
 
 def test_an_initiative_and_the_answers_to_it_are_one_story():
@@ -1167,6 +1171,16 @@ def test_joined_by_names_the_rule_that_joins_each_pair():
     joined = joined_by(analyzed(*FILLER, offer, again), names, topic_words(packs()))
     assert joined[("cls:o1", "ths:o2")] == "company_hour"
     assert {rule for pair, rule in joined.items() if "cls:o1" not in pair} == {"rewrite"}
+
+
+def test_an_event_keeps_the_rule_that_joined_each_pair_of_its_items():
+    offer = news("cls", "o1", 0, "示例智能拟让产业基金持有一成股份 换取算力资源", "致函称。")
+    again = news("ths", "o2", 40, "示例智能：产业基金或成第二大股东 资源同步到位", "据报道。")
+    names = entity_names(packs()) | {"示例智能"}
+    events = group(analyzed(*FILLER, offer, again), names, topic_words(packs()))
+    (event,) = [e for e in events if "cls:o1" in {a.key for a in e.items}]
+    assert event.links == (Link("cls:o1", "ths:o2", "company_hour"),)
+    assert all(not e.links for e in events if len(e.items) == 1)
 
 
 def test_a_roundup_of_three_companies_figures_is_no_teaser_of_one():

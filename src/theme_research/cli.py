@@ -311,6 +311,7 @@ def ranking_json(ranking: ThemeRanking, top: int) -> dict[str, object]:
                 "segments": list(r.segments),
                 "matched": list(r.matched),
                 "items": [a.key for a in r.event.items],
+                "links": [{"items": [link.a, link.b], "rule": link.rule} for link in r.event.links],
             }
             for r in ranking.ranked[:top]
         ],

@@ -172,11 +172,21 @@ PRIOR_JACCARD = 0.45
 """Lead likeness at which a story counts as told in the previous window."""
 
 
+class Link(NamedTuple):
+    """Why two items of an event are one story: the rule of :data:`STORY_RULES` that joins
+    them, "told_facts" (:func:`told_facts`) or "theme_move" (:func:`merge_moves`)."""
+
+    a: str
+    b: str
+    rule: str
+
+
 @dataclass(frozen=True)
 class Event:
-    """One story: every item that reports it, oldest first."""
+    """One story: every item that reports it, oldest first, and the links that joined them."""
 
     items: tuple[Analyzed, ...]
+    links: tuple[Link, ...] = ()
 
     @property
     def id(self) -> str:
@@ -254,13 +264,21 @@ def group(
     to its name (lower-cased), so a headline's subject is the company whatever it is called.
     """
     ordered, features = _prepared(items, entities, topics, same_as or {})
-    links = {(i, j): _strength(features[i], features[j]) for i, j in _joined(ordered, features)}
-    members = _join_told_facts(_merge(len(ordered), links), ordered, features)
+    joined = _joined(ordered, features)
+    strengths = {pair: _strength(features[pair[0]], features[pair[1]]) for pair in joined}
+    members, told = _join_told_facts(_merge(len(ordered), strengths), ordered, features)
+    joined.update(dict.fromkeys(told, "told_facts"))  # the reason two groups became one
+    owner = {i: g for g, group in enumerate(members) for i in group}
+    links: dict[int, list[Link]] = {}
+    for (i, j), rule in sorted(joined.items()):
+        if owner[i] == owner[j]:
+            links.setdefault(owner[i], []).append(Link(ordered[i].key, ordered[j].key, rule))
     events = [
         Event(
-            tuple(sorted((ordered[i] for i in group), key=lambda a: (a.item.published_at, a.key)))
+            tuple(sorted((ordered[i] for i in group), key=lambda a: (a.item.published_at, a.key))),
+            tuple(links.get(g, ())),
         )
-        for group in members
+        for g, group in enumerate(members)
     ]
     return sorted(events, key=lambda e: e.id)
 
@@ -337,12 +355,13 @@ def _merge(count: int, links: dict[tuple[int, int], float]) -> list[list[int]]:
 
 def _join_told_facts(
     members: list[list[int]], ordered: Sequence[Analyzed], features: Sequence[_Features]
-) -> list[list[int]]:
+) -> tuple[list[list[int]], list[tuple[int, int]]]:
     """Join groups that tell one fact: a release told as its total and as its chip figure
     ("…半导体出口大增169.4%", "半导体出口额达371.6亿美元 同比猛增169.4%"), a plan told by the
     government and by the companies in it ("800万亿韩元"), an initiative and the answers to
     it ("《…倡议》"). Such reports share too little else for most pairs across the groups
-    to be linked, which :func:`_merge` asks for; a told fact is specific enough not to."""
+    to be linked, which :func:`_merge` asks for; a told fact is specific enough not to.
+    Returns the groups and the pairs whose one fact joined two groups."""
     owner = {i: g for g, group in enumerate(members) for i in group}
     parent = list(range(len(members)))
 
@@ -352,13 +371,17 @@ def _join_told_facts(
             g = parent[g]
         return g
 
+    told = []
     for i, j in sorted(_bucket_pairs(((fact, "") for fact in f.told) for f in features)):
-        if _tell_one_fact(ordered[i], ordered[j], features[i], features[j]):
+        if root(owner[i]) != root(owner[j]) and _tell_one_fact(
+            ordered[i], ordered[j], features[i], features[j]
+        ):
             parent[root(owner[j])] = root(owner[i])
+            told.append((i, j))
     joined: dict[int, list[int]] = {}
     for g, group in enumerate(members):
         joined.setdefault(root(g), []).extend(group)
-    return list(joined.values())
+    return list(joined.values()), told
 
 
 def _tell_one_fact(a: Analyzed, b: Analyzed, fa: _Features, fb: _Features) -> bool:
@@ -606,8 +629,14 @@ def merge_moves(
             kept.extend(event for event, _ in members)
             continue
         items = {a.key: a for event, _ in members for a in event.items}
+        first = members[0][0].id
+        links = [link for event, _ in members for link in event.links]
+        links += [Link(first, event.id, "theme_move") for event, _ in members[1:]]
         kept.append(
-            Event(tuple(sorted(items.values(), key=lambda a: (a.item.published_at, a.key))))
+            Event(
+                tuple(sorted(items.values(), key=lambda a: (a.item.published_at, a.key))),
+                tuple(links),
+            )
         )
     return sorted(kept, key=lambda e: e.id)
 
