@@ -145,6 +145,23 @@ def test_a_money_flow_column_a_roundup_and_a_risk_column_are_digests(segmenter):
     assert is_digest(warnings)
 
 
+def test_a_title_listing_the_days_moves_is_a_wrap_unless_it_leads_with_the_theme(segmenter):
+    wrap = judge(
+        segmenter,
+        "新能源车",
+        "创业板涨超3%，示例股涨近70%，算力硬件爆发，金融股走强，碳酸锂期货涨超7%，沪银涨超5%",
+        "创业板涨超3%，碳酸锂期货涨超7%。",
+    )
+    assert "market-wrap" in wrap.flags
+    sector = judge(
+        segmenter,
+        "新能源车",
+        "碳酸锂期货涨超7%，天齐锂业涨超5%，赣锋锂业涨超4%，盐湖股份涨超3%",
+        "碳酸锂期货大涨，锂电池板块走强。",
+    )
+    assert sector.kept, sector.flags
+
+
 def test_a_us_market_wrap_naming_megacaps_in_its_body_is_not_kept(segmenter):
     relevance = judge(
         segmenter,

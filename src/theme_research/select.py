@@ -30,6 +30,10 @@ _DIGEST_TITLE = re.compile(
     r"早报|晚报|午报|早餐|要闻|精选|一览|汇总|速递|必读|集锦|周报|日报|前瞻|盘前|"
     r"新闻联播|热点|复盘|公告[汇精]|今日.{0,4}(看点|关注)|知道|连板|涨停分析|龙虎榜|盘中宝|资金监控|盘点|避雷针"
 )
+_CLAUSES = re.compile(r"[，,；;]")
+_MOVE_WORD = re.compile(r"[涨跌]|走强|走弱|走高|走低|爆发|放量|拉升|下挫|跳水|反弹|回落|飙升")
+WRAP_MOVES = 4
+"""A title listing this many moves, clause after clause, is a wrap of the day's moves."""
 _LATIN_WORD = re.compile(r"[a-z0-9]+")
 """A run of Latin letters and digits: how a one-word Latin term is found ("ai" in "ai芯片")."""
 _WRAP_TITLE = re.compile(
@@ -245,11 +249,18 @@ def _names_the_theme(in_title: Sequence[Term]) -> bool:
 
 
 def _market_wrap(title: str, in_title: Sequence[Term]) -> bool:
-    """A session wrap-up ("美股收盘：…", "港股午评：…") whose title names no theme word:
-    the theme's stocks appear in it only as some of the day's movers."""
-    return bool(_WRAP_TITLE.search(title)) and not any(
-        t.kind in ("keyword", "segment") and not t.ticker for t in in_title
-    )
+    """A session wrap-up ("美股收盘：…", "港股午评：…") whose title names no theme word, or
+    a title listing the day's moves ("创业板涨超3%，…，碳酸锂期货涨超7%，沪银涨超5%") that
+    names the theme in one of them, not the first: the theme's stocks appear in it only as
+    some of the day's movers."""
+    if _WRAP_TITLE.search(title):
+        return not any(t.kind in ("keyword", "segment") and not t.ticker for t in in_title)
+    clauses = [c for c in _CLAUSES.split(title.lower()) if c.strip()]
+    if sum(bool(_MOVE_WORD.search(c)) for c in clauses) < WRAP_MOVES:
+        return False
+    terms = [t.text.lower() for t in in_title if t.kind != "weak"]
+    naming = [any(term in c for term in terms) for c in clauses]
+    return not naming[0] and sum(naming) <= 1
 
 
 def _security_list(hits: Sequence[Term], in_title: Sequence[Term]) -> bool:
