@@ -99,3 +99,7 @@ def test_an_earnings_call_is_results_news():
 
 def test_a_market_access_licence_is_an_approval():
     assert "approval" in title_kinds("示例汽车取得L3级自动驾驶车型产品准入许可")
+
+
+def test_an_expansion_told_by_its_outlay_is_capacity_news():
+    assert "orders" in title_kinds("示例存储斥资90亿美元扩建日本芯片工厂")

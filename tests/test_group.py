@@ -357,6 +357,7 @@ def test_words_before_the_verb_that_cut_a_known_word_are_a_description_not_a_doe
 
     assert doer("中国首批L3级自动驾驶车型产品获得准入许可", "自动驾驶") == ""
     assert doer("通用智能机器人企业智平方完成新一轮融资", "机器人") == "智平方"
+    assert subject("国际存储巨头拟涨价20%") == ""  # a description ends in its class noun
 
 
 def test_a_description_and_a_companys_approval_alike_are_one_story():
@@ -1194,6 +1195,16 @@ def test_a_roundup_of_three_companies_figures_is_no_teaser_of_one():
     report = news("ths", "r2", 0, "丙汽车5月交付新车33350辆 同比下降18%", "丙汽车公告5月交付数据。")
     found = themed_stories(analyzed(roundup, report), "甲汽车", "乙汽车", "丙汽车")
     assert found == {frozenset({"cls:r1"}), frozenset({"ths:r2"})}
+
+
+def test_two_deals_sharing_only_a_currency_are_two_stories():
+    deals = [
+        news("cls", "c1", 0, "示例银行斥资7.5亿英镑收购其位于伦敦的总部大楼", "示例银行宣布。"),
+        news("ths", "c2", 80, "某国首相称，将设立规模达500亿英镑的出口融资工具", "首相表示。"),
+    ]
+    # "亿英镑" is an amount's unit, no term of either deal.
+    found = themed_stories(analyzed(*FILLER, *deals))
+    assert frozenset({"cls:c1"}) in found and frozenset({"ths:c2"}) in found
 
 
 def test_two_figures_sharing_only_a_metrics_name_are_two_stories():

@@ -103,7 +103,8 @@ _TOLD_FIGURE = re.compile(
     r"(\d+(?:\.\d+)?)\s*(" + _MONEY + r"|[美韩日欧港]?元|%|(?:万|亿)?[辆台吨])"
 )
 """A figure with its unit ("169.4%", "371.6亿美元", "85982辆")."""
-_CLASS_NOUN = re.compile(r"企业|公司|厂商|[提供制造开发服务]+商|独角兽|创企")
+_CLASS_NOUN = re.compile(r"企业|公司|厂商|[提供制造开发服务]+商|独角兽|创企|巨头|龙头")
+_CLASS_NOUN_AT_END = re.compile(f"(?:{_CLASS_NOUN.pattern})$")
 _DOER = re.compile(r"^[^，,。：:\s]{0,20}?([\u4e00-\u9fff]{2,6})(?:完成|获得|宣布|签署|拟|将)")
 _NUMBER_PART = re.compile(r"[\d.]+")
 _OFFICIAL = re.compile(
@@ -121,9 +122,10 @@ _FRAME_WORDS = (
     *("首席执行官", "董事长", "总裁", "表示", "宣布", "推出", "发布", "正式", "新款"),
     *("售价", "元起", "目标价", "上调", "下调", "控股子公司", "子公司"),
     *("注射用", "治疗", "临床试验"),
+    *("美元", "英镑", "欧元", "日元", "韩元", "港元", "亿元", "万元"),
 )
-"""Words that frame any company's news ("…首席执行官表示", "宣布推出", "售价…元起"), no
-term of one deed."""
+"""Words that frame any company's news ("…首席执行官表示", "宣布推出", "售价…元起", an
+amount's currency), no term of one deed."""
 _DEAL = re.compile(r"合作|携手|联手|牵手|协议|签约|签署|联合")
 _TWO_STORIES = re.compile(r"[；;|｜]|ETF")
 """Titles pasting two stories: "…；…", or a story beside a fund's move ("…！某ETF涨4%")."""
@@ -555,7 +557,9 @@ def subject(
     for pattern in (_SUBJECT, _PROPER_NAME, _DOER):
         match = pattern.search(title)
         if match and match.group(1) not in _GENERIC_SUBJECTS:
-            if pattern is _DOER and _cuts_a_word(match.start(1), words):
+            if pattern is _DOER and (
+                _cuts_a_word(match.start(1), words) or _CLASS_NOUN_AT_END.search(match.group(1))
+            ):
                 return _named_after_a_class(title[: match.end(1)])
             return match.group(1).lower()
     return ""
@@ -567,7 +571,7 @@ def _cuts_a_word(at: int, words: Sequence[tuple[int, str]]) -> bool:
 
 def _named_after_a_class(doer: str) -> str:
     """The name after the last class noun of a described doer ("通用智能机器人企业智平方" →
-    "智平方"), or "" for a description alone ("首批L3级自动驾驶车型产品")."""
+    "智平方"), or "" for a description alone ("首批L3级自动驾驶车型产品", "国际存储巨头")."""
     parts = _CLASS_NOUN.split(doer)
     return parts[-1].lower() if len(parts) > 1 and len(parts[-1]) >= 2 else ""
 
