@@ -566,6 +566,7 @@ def subject(
 
 
 def _cuts_a_word(at: int, words: Sequence[tuple[int, str]]) -> bool:
+    """Does position ``at`` fall inside one of the ``(position, word)`` words?"""
     return any(start < at < start + len(word) for start, word in words)
 
 
